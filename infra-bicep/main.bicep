@@ -1,0 +1,336 @@
+metadata description = 'FileBridge on Azure: the identity broker Function App (Flex Consumption), its storage, Key Vault, monitoring and the static web app that serves the web page with the Function App linked as its same-origin API.'
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------
+// Environment
+// ---------------------------------------------------------------------------
+
+@description('Short name of the environment (for example prod or test); it seeds the generated resource names and is set as a tag.')
+@minLength(1)
+@maxLength(64)
+param environmentName string
+
+@description('Azure region for every resource except the static web app. Defaults to the resource group\'s region.')
+param location string = resourceGroup().location
+
+@description('Azure region for the static web app; Static Web Apps is offered in a few regions only.')
+@allowed([
+  'centralus'
+  'eastasia'
+  'eastus2'
+  'westeurope'
+  'westus2'
+])
+param staticWebAppLocation string = 'westeurope'
+
+@description('Extra tags merged into the tags every resource carries.')
+param tags object = {}
+
+// ---------------------------------------------------------------------------
+// Names (empty = generated from the resource token)
+// ---------------------------------------------------------------------------
+
+@description('Name of the Function App; empty generates one.')
+param functionAppName string = ''
+
+@description('Name of the Flex Consumption plan; empty generates one.')
+param functionPlanName string = ''
+
+@description('Name of the user-assigned managed identity; empty generates one.')
+param identityName string = ''
+
+@description('Name of the storage account (3-24 lower-case letters and digits); empty generates one.')
+param storageAccountName string = ''
+
+@description('Name of the Key Vault (3-24 characters); empty generates one.')
+param keyVaultName string = ''
+
+@description('Name of the Log Analytics workspace; empty generates one.')
+param logAnalyticsName string = ''
+
+@description('Name of the Application Insights component; empty generates one.')
+param applicationInsightsName string = ''
+
+@description('Name of the static web app; empty generates one.')
+param staticWebAppName string = ''
+
+// ---------------------------------------------------------------------------
+// FileBridge settings
+// ---------------------------------------------------------------------------
+
+@description('Name of the user table (Users:TableName).')
+param usersTableName string = 'Users'
+
+@description('Name of the session table (Sessions:TableName).')
+param sessionsTableName string = 'Sessions'
+
+@description('Idle timeout of a session as a TimeSpan, hh:mm:ss (Sessions:IdleTimeout).')
+param sessionIdleTimeout string = '00:30:00'
+
+@description('Absolute lifetime of a session as a TimeSpan, hh:mm:ss (Sessions:AbsoluteTimeout).')
+param sessionAbsoluteTimeout string = '08:00:00'
+
+@description('AWS region of the bucket and of STS, for example eu-west-1 (Aws:Region).')
+param awsRegion string
+
+@description('Access key ID of the broker IAM user created by aws/filebridge-aws.yaml (Aws:AccessKeyId).')
+param awsAccessKeyId string
+
+@description('Secret access key of the broker IAM user; stored only in Key Vault (Aws:SecretAccessKey).')
+@secure()
+param awsSecretAccessKey string
+
+@description('ARN of the filebridge-reader role, the RoleArn output of aws/filebridge-aws.yaml (Aws:RoleArn).')
+param awsRoleArn string
+
+@description('Lifetime of assumed-role credentials as a TimeSpan, at most the role\'s 12-hour maximum (Aws:SessionDuration).')
+param awsSessionDuration string = '01:00:00'
+
+@description('Name of the S3 bucket FileBridge reads (Files:Bucket).')
+param filesBucket string
+
+@description('Semicolon-separated S3 prefixes for users whose record names none (Files:DefaultPrefixes).')
+param filesDefaultPrefixes string = ''
+
+@description('Lifetime of presigned download links as a TimeSpan, at most 00:15:00 (Files:DownloadUrlLifetime).')
+param filesDownloadUrlLifetime string = '00:05:00'
+
+@description('Failed sign-ins before a user is locked out (Login:MaxFailedAttempts).')
+@minValue(1)
+param loginMaxFailedAttempts int = 5
+
+@description('How long a lockout lasts as a TimeSpan (Login:LockoutDuration).')
+param loginLockoutDuration string = '00:15:00'
+
+// ---------------------------------------------------------------------------
+// Scale and operators
+// ---------------------------------------------------------------------------
+
+@description('Highest number of instances the Function App may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param functionMaximumInstanceCount int = 40
+
+@description('Memory per Function App instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param functionInstanceMemoryMB int = 2048
+
+@description('Object ID of an operator (user or group) who may manage users and sessions with the admin tool; empty grants nobody.')
+param operatorPrincipalId string = ''
+
+@description('Kind of principal operatorPrincipalId names.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+// ---------------------------------------------------------------------------
+// Names, tags and roles
+// ---------------------------------------------------------------------------
+
+var resourceToken = uniqueString(subscription().id, resourceGroup().id, environmentName)
+var allTags = union(tags, {
+  'azd-env-name': environmentName
+  application: 'filebridge'
+})
+
+var names = {
+  functionApp: !empty(functionAppName) ? functionAppName : 'func-${resourceToken}'
+  functionPlan: !empty(functionPlanName) ? functionPlanName : 'plan-${resourceToken}'
+  identity: !empty(identityName) ? identityName : 'id-${resourceToken}'
+  storageAccount: !empty(storageAccountName) ? storageAccountName : 'st${resourceToken}'
+  keyVault: !empty(keyVaultName) ? keyVaultName : 'kv-${resourceToken}'
+  logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : 'log-${resourceToken}'
+  applicationInsights: !empty(applicationInsightsName) ? applicationInsightsName : 'appi-${resourceToken}'
+  staticWebApp: !empty(staticWebAppName) ? staticWebAppName : 'swa-${resourceToken}'
+}
+
+var deploymentContainerName = 'app-package'
+var awsSecretAccessKeySecretName = 'aws-secret-access-key'
+
+// Built-in role definition IDs; each is granted on one resource only.
+var roles = {
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// ---------------------------------------------------------------------------
+// Resources
+// ---------------------------------------------------------------------------
+
+module identity 'modules/managed-identity.bicep' = {
+  name: 'identity'
+  params: {
+    name: names.identity
+    location: location
+    tags: allTags
+  }
+}
+
+module storage 'modules/storage-account.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storageAccount
+    location: location
+    tags: allTags
+    tableNames: [
+      usersTableName
+      sessionsTableName
+    ]
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    logAnalyticsName: names.logAnalytics
+    applicationInsightsName: names.applicationInsights
+    location: location
+    tags: allTags
+  }
+}
+
+module keyVault 'modules/key-vault.bicep' = {
+  name: 'key-vault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: allTags
+    awsSecretAccessKeySecretName: awsSecretAccessKeySecretName
+    awsSecretAccessKey: awsSecretAccessKey
+  }
+}
+
+module staticWebApp 'modules/static-web-app.bicep' = {
+  name: 'static-web-app'
+  params: {
+    name: names.staticWebApp
+    location: staticWebAppLocation
+    tags: allTags
+  }
+}
+
+// The Functions host only serves HTTP triggers, so it needs blobs (keys, leases, deployment package)
+// and tables (the app's own data, the host's diagnostic events) but no queues.
+module appRoles 'modules/role-assignments.bicep' = {
+  name: 'app-role-assignments'
+  params: {
+    principalId: identity.outputs.principalId
+    principalType: 'ServicePrincipal'
+    storageAccountName: storage.outputs.name
+    storageRoleDefinitionIds: [
+      roles.storageTableDataContributor
+      roles.storageBlobDataOwner
+    ]
+    keyVaultName: keyVault.outputs.name
+    keyVaultRoleDefinitionIds: [
+      roles.keyVaultSecretsUser
+    ]
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    applicationInsightsRoleDefinitionIds: [
+      roles.monitoringMetricsPublisher
+    ]
+  }
+}
+
+module operatorRoles 'modules/role-assignments.bicep' = if (!empty(operatorPrincipalId)) {
+  name: 'operator-role-assignments'
+  params: {
+    principalId: operatorPrincipalId
+    principalType: operatorPrincipalType
+    storageAccountName: storage.outputs.name
+    storageRoleDefinitionIds: [
+      roles.storageTableDataContributor
+    ]
+    keyVaultName: keyVault.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
+
+module functionApp 'modules/function-app.bicep' = {
+  name: 'function-app'
+  // The app resolves its Key Vault reference and reads host storage at start-up: grant first.
+  dependsOn: [
+    appRoles
+  ]
+  params: {
+    name: names.functionApp
+    planName: names.functionPlan
+    location: location
+    tags: allTags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    storageBlobEndpoint: storage.outputs.blobEndpoint
+    deploymentContainerName: storage.outputs.deploymentContainerName
+    applicationInsightsConnectionString: monitoring.outputs.connectionString
+    maximumInstanceCount: functionMaximumInstanceCount
+    instanceMemoryMB: functionInstanceMemoryMB
+    usersServiceUri: storage.outputs.tableEndpoint
+    usersTableName: usersTableName
+    sessionsTableName: sessionsTableName
+    sessionIdleTimeout: sessionIdleTimeout
+    sessionAbsoluteTimeout: sessionAbsoluteTimeout
+    awsRegion: awsRegion
+    awsAccessKeyId: awsAccessKeyId
+    awsKeyVaultReferenceUri: keyVault.outputs.awsKeyVaultReferenceUri
+    awsRoleArn: awsRoleArn
+    awsSessionDuration: awsSessionDuration
+    filesBucket: filesBucket
+    filesDefaultPrefixes: filesDefaultPrefixes
+    filesDownloadUrlLifetime: filesDownloadUrlLifetime
+    loginMaxFailedAttempts: loginMaxFailedAttempts
+    loginLockoutDuration: loginLockoutDuration
+    webAllowedOrigins: 'https://${staticWebApp.outputs.defaultHostname}'
+  }
+}
+
+module staticWebAppBackend 'modules/static-web-app-backend.bicep' = {
+  name: 'static-web-app-backend'
+  params: {
+    staticWebAppName: staticWebApp.outputs.name
+    backendResourceId: functionApp.outputs.id
+    backendLocation: functionApp.outputs.location
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Outputs (read by the deploy steps in README.md)
+// ---------------------------------------------------------------------------
+
+@description('Resource group the deployment went into.')
+output AZURE_RESOURCE_GROUP string = resourceGroup().name
+
+@description('Region of the Function App and its resources.')
+output AZURE_LOCATION string = location
+
+@description('Name of the Function App to publish to.')
+output FUNCTION_APP_NAME string = functionApp.outputs.name
+
+@description('Name of the static web app to deploy the web page to.')
+output STATIC_WEB_APP_NAME string = staticWebApp.outputs.name
+
+@description('Host name of the static web app.')
+output STATIC_WEB_APP_HOSTNAME string = staticWebApp.outputs.defaultHostname
+
+@description('URL people open to use FileBridge.')
+output STATIC_WEB_APP_URL string = 'https://${staticWebApp.outputs.defaultHostname}'
+
+@description('Name of the Key Vault holding the AWS secret access key.')
+output KEY_VAULT_NAME string = keyVault.outputs.name
+
+@description('Name of the storage account holding the Users and Sessions tables.')
+output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Table endpoint to set as Users__ServiceUri when running the admin tool.')
+output USERS_SERVICE_URI string = storage.outputs.tableEndpoint

@@ -1,0 +1,271 @@
+metadata description = 'Flex Consumption (FC1) plan and the Linux .NET isolated Function App that runs the FileBridge broker, with identity-based host storage, a Key Vault reference for the AWS secret and every FileBridge app setting.'
+
+@description('Name of the Function App.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region for the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object
+
+@description('Resource ID of the user-assigned managed identity the app runs as.')
+param identityId string
+
+@description('Client ID of the user-assigned managed identity.')
+param identityClientId string
+
+@description('Name of the storage account used as host storage (AzureWebJobsStorage).')
+param storageAccountName string
+
+@description('Blob endpoint of the host storage account, ending in a slash.')
+param storageBlobEndpoint string
+
+@description('Name of the blob container that holds deployment packages.')
+param deploymentContainerName string
+
+@description('Connection string of the Application Insights component.')
+param applicationInsightsConnectionString string
+
+@description('Highest number of instances the app may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int
+
+@description('Memory per instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int
+
+@description('Table endpoint of the storage account that holds the Users and Sessions tables (Users:ServiceUri).')
+param usersServiceUri string
+
+@description('Name of the user table (Users:TableName).')
+param usersTableName string
+
+@description('Name of the session table (Sessions:TableName).')
+param sessionsTableName string
+
+@description('Idle timeout of a session as a TimeSpan (Sessions:IdleTimeout).')
+param sessionIdleTimeout string
+
+@description('Absolute lifetime of a session as a TimeSpan (Sessions:AbsoluteTimeout).')
+param sessionAbsoluteTimeout string
+
+@description('AWS region of the bucket and of STS (Aws:Region).')
+param awsRegion string
+
+@description('Access key ID of the broker IAM user (Aws:AccessKeyId); an identifier, not a secret.')
+param awsAccessKeyId string
+
+@description('Versionless Key Vault URI of the secret holding the broker IAM user\'s secret access key (Aws:SecretAccessKey).')
+param awsKeyVaultReferenceUri string
+
+@description('ARN of the read-only role the broker assumes (Aws:RoleArn).')
+param awsRoleArn string
+
+@description('Lifetime of assumed-role credentials as a TimeSpan (Aws:SessionDuration).')
+param awsSessionDuration string
+
+@description('Name of the S3 bucket (Files:Bucket).')
+param filesBucket string
+
+@description('Semicolon-separated prefixes for users whose record names none (Files:DefaultPrefixes).')
+param filesDefaultPrefixes string
+
+@description('Lifetime of presigned download links as a TimeSpan (Files:DownloadUrlLifetime).')
+param filesDownloadUrlLifetime string
+
+@description('Failed sign-ins before a user is locked out (Login:MaxFailedAttempts).')
+param loginMaxFailedAttempts int
+
+@description('How long a lockout lasts as a TimeSpan (Login:LockoutDuration).')
+param loginLockoutDuration string
+
+@description('Origins besides the app\'s own that may call state-changing routes (Web:AllowedOrigins).')
+param webAllowedOrigins string
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        // Host storage through the managed identity: no connection string, no account key.
+        {
+          name: 'AzureWebJobsStorage__accountName'
+          value: storageAccountName
+        }
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: identityClientId
+        }
+        // DefaultAzureCredential in the app picks the user-assigned identity from this.
+        {
+          name: 'AZURE_CLIENT_ID'
+          value: identityClientId
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: applicationInsightsConnectionString
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'ClientId=${identityClientId};Authorization=AAD'
+        }
+        {
+          name: 'Users__ServiceUri'
+          value: usersServiceUri
+        }
+        {
+          name: 'Users__TableName'
+          value: usersTableName
+        }
+        {
+          name: 'Sessions__TableName'
+          value: sessionsTableName
+        }
+        {
+          name: 'Sessions__IdleTimeout'
+          value: sessionIdleTimeout
+        }
+        {
+          name: 'Sessions__AbsoluteTimeout'
+          value: sessionAbsoluteTimeout
+        }
+        {
+          name: 'Aws__Region'
+          value: awsRegion
+        }
+        {
+          name: 'Aws__AccessKeyId'
+          value: awsAccessKeyId
+        }
+        {
+          name: 'Aws__SecretAccessKey'
+          value: '@Microsoft.KeyVault(SecretUri=${awsKeyVaultReferenceUri})'
+        }
+        {
+          name: 'Aws__RoleArn'
+          value: awsRoleArn
+        }
+        {
+          name: 'Aws__SessionDuration'
+          value: awsSessionDuration
+        }
+        {
+          name: 'Files__Bucket'
+          value: filesBucket
+        }
+        {
+          name: 'Files__DefaultPrefixes'
+          value: filesDefaultPrefixes
+        }
+        {
+          name: 'Files__DownloadUrlLifetime'
+          value: filesDownloadUrlLifetime
+        }
+        {
+          name: 'Login__MaxFailedAttempts'
+          value: string(loginMaxFailedAttempts)
+        }
+        {
+          name: 'Login__LockoutDuration'
+          value: loginLockoutDuration
+        }
+        {
+          name: 'Web__AllowedOrigins'
+          value: webAllowedOrigins
+        }
+      ]
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+  }
+}
+
+// Deployments authenticate with Microsoft Entra ID; publishing user names and passwords stay off.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+@description('Resource ID of the Function App.')
+output id string = functionApp.id
+
+@description('Name of the Function App.')
+output name string = functionApp.name
+
+@description('Azure region of the Function App, needed when linking it to a static web app.')
+output location string = functionApp.location
+
+@description('Default host name of the Function App.')
+output defaultHostname string = functionApp.properties.defaultHostName

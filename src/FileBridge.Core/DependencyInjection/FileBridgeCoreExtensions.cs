@@ -1,0 +1,43 @@
+using Azure.Data.Tables;
+using FileBridge.Core.Health;
+using FileBridge.Core.Login;
+using FileBridge.Core.Sessions;
+using FileBridge.Core.Storage;
+using FileBridge.Core.Users;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Core.DependencyInjection;
+
+/// <summary>Registrations shared by the Functions app, the DevHost and the admin tool.</summary>
+public static class FileBridgeCoreExtensions
+{
+    /// <summary>The user table, password hashing and the table client, with options validated at start-up.</summary>
+    public static IHostApplicationBuilder AddFileBridgeUsers(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => TableClientFactory.CreateServiceClient(sp.GetRequiredService<IOptions<UsersOptions>>()));
+        services.TryAddSingleton<IUserStore, TableUserStore>();
+        services.TryAddSingleton<PasswordHashing>();
+        return builder;
+    }
+
+    /// <summary>Sessions and sign-in on top of <see cref="AddFileBridgeUsers"/>.</summary>
+    public static IHostApplicationBuilder AddFileBridgeSessions(this IHostApplicationBuilder builder)
+    {
+        builder.AddFileBridgeUsers();
+        var services = builder.Services;
+        services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ISessionStore, TableSessionStore>();
+        services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<LoginService>();
+        services.TryAddSingleton<ReadinessProbe>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, UserTableReadinessCheck>());
+        return builder;
+    }
+}

@@ -1,0 +1,15 @@
+namespace FileBridge.Core.Sessions;
+
+public interface ISessionStore
+{
+    Task CreateAsync(SessionRecord session, CancellationToken cancellationToken);
+
+    Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken);
+
+    Task TouchAsync(SessionRecord session, DateTimeOffset lastSeenAt, CancellationToken cancellationToken);
+
+    Task DeleteAsync(string tokenHash, CancellationToken cancellationToken);
+
+    /// <returns>How many sessions were revoked.</returns>
+    Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken);
+}

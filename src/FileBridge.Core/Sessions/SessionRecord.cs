@@ -1,0 +1,17 @@
+using Azure;
+
+namespace FileBridge.Core.Sessions;
+
+/// <summary>A row of the Sessions table, keyed by the token's hash.</summary>
+public sealed record SessionRecord(
+    string TokenHash,
+    string UserId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset LastSeenAt)
+{
+    public ETag ETag { get; init; }
+
+    public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) =>
+        now < ExpiresAt && now < LastSeenAt + idleTimeout;
+}

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+using FileBridge.Core.Storage;
+
+namespace FileBridge.Core.Sessions;
+
+/// <summary>The <c>Sessions</c> settings section.</summary>
+public sealed class SessionsOptions : IValidatableObject
+{
+    public const string SectionName = "Sessions";
+
+    [Required(ErrorMessage = "Sessions:TableName is required.")]
+    [RegularExpression(TableNames.Pattern, ErrorMessage = "Sessions:TableName must be 3-63 letters or digits, starting with a letter.")]
+    public string TableName { get; set; } = "Sessions";
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Sessions:IdleTimeout must be between 1 second and 7 days.")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Sessions:AbsoluteTimeout must be between 1 second and 30 days.")]
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IdleTimeout > AbsoluteTimeout)
+        {
+            yield return new ValidationResult(
+                "Sessions:IdleTimeout must not be longer than Sessions:AbsoluteTimeout.",
+                [nameof(IdleTimeout), nameof(AbsoluteTimeout)]);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Azure;
+using Azure.Data.Tables;
+using FileBridge.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Core.Sessions;
+
+/// <summary>Sessions in Azure Table storage: PartitionKey = RowKey = SHA-256 of the token.</summary>
+public sealed class TableSessionStore(TableServiceClient service, IOptions<SessionsOptions> options) : ISessionStore
+{
+    private const string UserIdColumn = "UserId";
+    private const string CreatedAtColumn = "CreatedAt";
+    private const string ExpiresAtColumn = "ExpiresAt";
+    private const string LastSeenAtColumn = "LastSeenAt";
+
+    private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
+    private volatile bool _tableExists;
+
+    public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        if (!_tableExists)
+        {
+            await _table.CreateIfNotExistsAsync(cancellationToken);
+            _tableExists = true;
+        }
+
+        await _table.AddEntityAsync(new TableEntity(session.TokenHash, session.TokenHash)
+        {
+            [UserIdColumn] = session.UserId,
+            [CreatedAtColumn] = session.CreatedAt,
+            [ExpiresAtColumn] = session.ExpiresAt,
+            [LastSeenAtColumn] = session.LastSeenAt,
+        }, cancellationToken);
+    }
+
+    public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await _table.GetEntityIfExistsAsync<TableEntity>(tokenHash, tokenHash, cancellationToken: cancellationToken);
+            return response.HasValue ? ToRecord(response.Value!) : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task TouchAsync(SessionRecord session, DateTimeOffset lastSeenAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var entity = new TableEntity(session.TokenHash, session.TokenHash) { [LastSeenAtColumn] = lastSeenAt };
+            await _table.UpdateEntityAsync(entity, session.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Revoked meanwhile, or another request touched it first: both are fine.
+        }
+    }
+
+    public async Task DeleteAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.DeleteEntityAsync(tokenHash, tokenHash, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Logout is idempotent.
+        }
+    }
+
+    public async Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        try
+        {
+            var filter = TableClient.CreateQueryFilter($"UserId eq {userId}");
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            {
+                await DeleteAsync(entity.RowKey, cancellationToken);
+                count++;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return 0;
+        }
+
+        return count;
+    }
+
+    private static SessionRecord ToRecord(TableEntity entity) => new(
+        entity.RowKey,
+        EntityReader.String(entity, UserIdColumn) ?? string.Empty,
+        EntityReader.DateTime(entity, CreatedAtColumn) ?? DateTimeOffset.MinValue,
+        EntityReader.DateTime(entity, ExpiresAtColumn) ?? DateTimeOffset.MinValue,
+        EntityReader.DateTime(entity, LastSeenAtColumn) ?? DateTimeOffset.MinValue)
+    {
+        ETag = entity.ETag,
+    };
+}

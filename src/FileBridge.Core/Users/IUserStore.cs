@@ -1,0 +1,24 @@
+namespace FileBridge.Core.Users;
+
+/// <summary>The company's user accounts. Updates merge, so columns the app doesn't know survive.</summary>
+public interface IUserStore
+{
+    Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken);
+
+    /// <exception cref="UserAlreadyExistsException">The name is taken.</exception>
+    Task AddAsync(NewUser user, CancellationToken cancellationToken);
+
+    /// <summary>Writes the lockout counters only if the row is unchanged since it was read.</summary>
+    /// <returns>False when another writer got there first; read again and retry.</returns>
+    Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the hash only if the row is unchanged since it was read.</summary>
+    Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken);
+
+    /// <exception cref="UserNotFoundException">No such user.</exception>
+    Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken);
+
+    Task<bool> CanReachAsync(CancellationToken cancellationToken);
+}

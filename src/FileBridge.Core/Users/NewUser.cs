@@ -1,0 +1,3 @@
+namespace FileBridge.Core.Users;
+
+public sealed record NewUser(string Id, string DisplayName, string PasswordHash, IReadOnlyList<string>? Prefixes);

@@ -1,0 +1,132 @@
+// Client for the FileBridge HTTP API (same origin, cookie session).
+import { parseRetryAfter } from './format.js';
+
+/** A failed API call. `status` is 0 when the server could not be reached at all. */
+export class ApiError extends Error {
+  constructor({ status, code, title, detail, retryAfter = null }) {
+    super(detail || title || `Request failed (${status})`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.title = title;
+    this.detail = detail;
+    this.retryAfter = retryAfter;
+  }
+
+  get isUnauthorized() {
+    return this.status === 401;
+  }
+}
+
+const FALLBACK_CODES = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  429: 'too_many_attempts',
+  503: 'upstream_unavailable',
+};
+
+async function readProblem(response) {
+  const type = response.headers.get('Content-Type') || '';
+  if (!type.includes('json')) return {};
+  try {
+    const body = await response.json();
+    return body && typeof body === 'object' ? body : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Turns a failed response (RFC 9457 problem details, or anything else) into an ApiError. */
+async function toApiError(response) {
+  const problem = await readProblem(response);
+  const text = (value) => (typeof value === 'string' ? value : '');
+  return new ApiError({
+    status: response.status,
+    code: text(problem.code) || FALLBACK_CODES[response.status] || 'server_error',
+    title: text(problem.title) || response.statusText,
+    detail: text(problem.detail),
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+function unreachable() {
+  return new ApiError({ status: 0, code: 'network_error', title: 'The server could not be reached' });
+}
+
+async function request(path, { method = 'GET', body, signal } = {}) {
+  const init = {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+    cache: 'no-store',
+    signal,
+  };
+  if (body !== undefined) {
+    init.headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (error && error.name === 'AbortError') throw error;
+    throw unreachable();
+  }
+
+  if (response.ok) {
+    if (response.status === 204) return null;
+    try {
+      return await response.json();
+    } catch {
+      throw new ApiError({ status: response.status, code: 'bad_response', title: 'The server sent an unreadable answer' });
+    }
+  }
+
+  throw await toApiError(response);
+}
+
+export function login(username, password) {
+  return request('/api/auth/login', { method: 'POST', body: { username, password } });
+}
+
+export function logout() {
+  return request('/api/auth/logout', { method: 'POST' });
+}
+
+export function me() {
+  return request('/api/auth/me');
+}
+
+export function listFiles({ prefix = '', cursor = null, limit = null } = {}, signal) {
+  const query = new URLSearchParams({ prefix });
+  if (cursor) query.set('cursor', cursor);
+  if (limit) query.set('limit', String(limit));
+  return request(`/api/files?${query}`, { signal });
+}
+
+export function downloadUrl(key) {
+  return `/api/files/download?${new URLSearchParams({ key })}`;
+}
+
+/**
+ * Asks the download route for a link without following it, so that a refusal (401, 403, 404)
+ * can be shown in the page instead of as a broken download. Resolves when the API would redirect.
+ */
+export async function checkDownload(key) {
+  let response;
+  try {
+    response = await fetch(downloadUrl(key), {
+      credentials: 'same-origin',
+      redirect: 'manual',
+      cache: 'no-store',
+      headers: { Accept: 'application/json' },
+    });
+  } catch {
+    throw unreachable();
+  }
+  if (response.type === 'opaqueredirect' || (response.status >= 200 && response.status < 400)) return;
+  throw await toApiError(response);
+}

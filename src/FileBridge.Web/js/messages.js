@@ -1,0 +1,83 @@
+// What to tell a person when an API call fails. Pure: maps an ApiError to words and actions.
+import { formatWait } from './format.js';
+
+export const SESSION_ENDED = 'Your session has ended, please sign in again.';
+
+function waitSentence(error, fallback) {
+  return error.retryAfter != null ? `Please try again in ${formatWait(error.retryAfter)}.` : fallback;
+}
+
+/** The one-line message for a failed sign-in. */
+export function signInMessage(error) {
+  if (error.status === 0) {
+    return "Can't reach the FileBridge server. Check your connection and try again.";
+  }
+  switch (error.code) {
+    case 'invalid_credentials':
+      return 'The user name or password is incorrect.';
+    case 'too_many_attempts':
+      return `Too many sign-in attempts. ${waitSentence(error, 'Please wait a few minutes and try again.')}`;
+    case 'bad_request':
+      return 'Enter your user name and password.';
+    default:
+      break;
+  }
+  if (error.status === 403) return 'This page is not allowed to sign you in. Open FileBridge from its own address.';
+  if (error.status >= 500) return 'FileBridge is having trouble right now. Please try again in a moment.';
+  return error.detail || error.title || 'Signing in did not work. Please try again.';
+}
+
+/**
+ * Title, detail and the actions that make sense for a failed folder listing or download:
+ * `retry` (the same call may work later) and `home` (go back to All files).
+ */
+export function browseMessage(error) {
+  if (error.status === 0) {
+    return {
+      title: "Can't reach the FileBridge server",
+      detail: 'Check your connection, then retry.',
+      retry: true,
+      home: false,
+    };
+  }
+  switch (error.code) {
+    case 'forbidden_prefix':
+    case 'forbidden':
+      return {
+        title: "You don't have access to this folder",
+        detail: 'Ask your administrator if you think you should.',
+        retry: false,
+        home: true,
+      };
+    case 'upstream_unavailable':
+      return {
+        title: 'The file store is not available right now',
+        detail: waitSentence(error, 'Please try again in a moment.'),
+        retry: true,
+        home: false,
+      };
+    case 'not_found':
+      return {
+        title: 'That file no longer exists',
+        detail: 'It may have been moved or deleted. Refresh the folder to see what is there now.',
+        retry: true,
+        home: false,
+      };
+    case 'bad_request':
+      return {
+        title: "This folder address isn't valid",
+        detail: error.detail || 'Check the address, or start again from All files.',
+        retry: false,
+        home: true,
+      };
+    default:
+      return {
+        title: 'Something went wrong',
+        detail: error.status >= 500
+          ? 'FileBridge had a problem loading this folder. Please try again.'
+          : (error.detail || error.title || 'Please try again.'),
+        retry: true,
+        home: false,
+      };
+  }
+}
