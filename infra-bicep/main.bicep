@@ -103,6 +103,10 @@ param loginMaxFailedAttempts int = 5
 @description('How long a lockout lasts as a TimeSpan (Login:LockoutDuration).')
 param loginLockoutDuration string = '00:15:00'
 
+@description('PBKDF2 iterations for new password hashes; stored hashes with fewer are re-hashed at sign-in (Login:PasswordHashIterations).')
+@minValue(210000)
+param loginPasswordHashIterations int = 210000
+
 // ---------------------------------------------------------------------------
 // Scale and operators
 // ---------------------------------------------------------------------------
@@ -291,6 +295,7 @@ module functionApp 'modules/function-app.bicep' = {
     filesDownloadUrlLifetime: filesDownloadUrlLifetime
     loginMaxFailedAttempts: loginMaxFailedAttempts
     loginLockoutDuration: loginLockoutDuration
+    loginPasswordHashIterations: loginPasswordHashIterations
     webAllowedOrigins: 'https://${staticWebApp.outputs.defaultHostname}'
   }
 }

@@ -88,10 +88,13 @@ param loginMaxFailedAttempts int
 @description('How long a lockout lasts as a TimeSpan (Login:LockoutDuration).')
 param loginLockoutDuration string
 
+@description('PBKDF2 iterations for new password hashes (Login:PasswordHashIterations).')
+param loginPasswordHashIterations int
+
 @description('Origins besides the app\'s own that may call state-changing routes (Web:AllowedOrigins).')
 param webAllowedOrigins string
 
-resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
   location: location
   tags: tags
@@ -105,7 +108,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: name
   location: location
   tags: tags
@@ -213,6 +216,10 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           value: loginLockoutDuration
         }
         {
+          name: 'Login__PasswordHashIterations'
+          value: string(loginPasswordHashIterations)
+        }
+        {
           name: 'Web__AllowedOrigins'
           value: webAllowedOrigins
         }
@@ -242,7 +249,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 }
 
 // Deployments authenticate with Microsoft Entra ID; publishing user names and passwords stay off.
-resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: functionApp
   name: 'ftp'
   properties: {
@@ -250,7 +257,7 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
-resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
   parent: functionApp
   name: 'scm'
   properties: {

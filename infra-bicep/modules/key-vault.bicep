@@ -18,7 +18,7 @@ param awsSecretAccessKeySecretName string
 @secure()
 param awsSecretAccessKey string
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
@@ -39,7 +39,7 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   }
 }
 
-resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
   parent: vault
   name: awsSecretAccessKeySecretName
   tags: tags

@@ -29,11 +29,11 @@ param applicationInsightsName string
 @description('Role definition IDs (GUIDs) to grant on the Application Insights component.')
 param applicationInsightsRoleDefinitionIds string[] = []
 
-resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
+resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
   name: keyVaultName
 }
 

@@ -9,11 +9,11 @@ param backendResourceId string
 @description('Azure region of the Function App.')
 param backendLocation string
 
-resource staticWebApp 'Microsoft.Web/staticSites@2024-04-01' existing = {
+resource staticWebApp 'Microsoft.Web/staticSites@2025-03-01' existing = {
   name: staticWebAppName
 }
 
-resource backend 'Microsoft.Web/staticSites/linkedBackends@2024-04-01' = {
+resource backend 'Microsoft.Web/staticSites/linkedBackends@2025-03-01' = {
   parent: staticWebApp
   name: 'backend'
   properties: {

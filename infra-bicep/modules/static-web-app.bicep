@@ -9,7 +9,7 @@ param location string
 @description('Tags applied to the static web app.')
 param tags object
 
-resource staticWebApp 'Microsoft.Web/staticSites@2024-04-01' = {
+resource staticWebApp 'Microsoft.Web/staticSites@2025-03-01' = {
   name: name
   location: location
   tags: tags

@@ -1,0 +1,44 @@
+using FileBridge.Core.Login;
+using FileBridge.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace FileBridge.Functions.Auth;
+
+public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, OriginPolicy origins)
+{
+    [Function(nameof(LoginFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        if (!origins.Allows(request))
+        {
+            return Problems.ForbiddenOrigin();
+        }
+
+        var (credentials, error) = await LoginRequestReader.ReadAsync(request, cancellationToken);
+        if (credentials is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+
+        var outcome = await login.LoginAsync(credentials.Username, credentials.Password, cancellationToken);
+        switch (outcome)
+        {
+            case LoginOutcome.SignedIn signedIn:
+                SessionCookie.Issue(request.HttpContext.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
+                logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
+                return new OkObjectResult(SessionUserResponse.From(signedIn.Session.User));
+            case LoginOutcome.LockedOut lockedOut:
+                return Problems.WithRetryAfter(request.HttpContext.Response, lockedOut.RetryAfter, Problems.Create(
+                    StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts, "Too many failed sign-ins.",
+                    $"This account is locked for {Problems.RetryAfterSeconds(lockedOut.RetryAfter)} more seconds."));
+            default:
+                return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials,
+                    "Sign-in failed.", "The user name or password is incorrect.");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using FileBridge.Core.DependencyInjection;
+using FileBridge.Functions.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace FileBridge.Functions;
+
+/// <summary>Everything the HTTP functions need; used by the Functions host and by the DevHost alike.</summary>
+public static class FileBridgeApiExtensions
+{
+    public static IHostApplicationBuilder AddFileBridgeApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddFileBridgeSessions();
+        builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<OriginPolicy>();
+        builder.Services.TryAddSingleton<RequestAuthenticator>();
+        return builder;
+    }
+}

@@ -1,0 +1,16 @@
+namespace FileBridge.Functions.Http;
+
+/// <summary>The <c>code</c> values of problem responses, as the HTTP contract names them.</summary>
+public static class ErrorCodes
+{
+    public const string BadRequest = "bad_request";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string TooManyAttempts = "too_many_attempts";
+    public const string Unauthenticated = "unauthenticated";
+    public const string ForbiddenOrigin = "forbidden_origin";
+    public const string ForbiddenPrefix = "forbidden_prefix";
+    public const string NotFound = "not_found";
+    public const string UpstreamUnavailable = "upstream_unavailable";
+    public const string NotReady = "not_ready";
+    public const string InternalError = "internal_error";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FileBridge.Functions.Http;
+
+/// <summary>RFC 9457 problem responses with the contract's extra <c>code</c> member.</summary>
+public static class Problems
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ObjectResult Create(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = $"https://filebridge.dev/problems/{code.Replace('_', '-')}",
+            Title = title,
+            Status = status,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return new ObjectResult(problem) { StatusCode = status, ContentTypes = { ContentType } };
+    }
+
+    public static ObjectResult BadRequest(string detail) =>
+        Create(StatusCodes.Status400BadRequest, ErrorCodes.BadRequest, "The request is not valid.", detail);
+
+    public static ObjectResult Unauthenticated() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "Sign in first.", "There is no valid session; it may have expired or been revoked.");
+
+    public static ObjectResult ForbiddenOrigin() =>
+        Create(StatusCodes.Status403Forbidden, ErrorCodes.ForbiddenOrigin, "Cross-site request refused.", "This request came from an origin that is not allowed to change state.");
+
+    /// <summary>Sets <c>Retry-After</c> (whole seconds, at least 1) and answers with the given problem.</summary>
+    public static ObjectResult WithRetryAfter(HttpResponse response, TimeSpan retryAfter, ObjectResult problem)
+    {
+        response.Headers.RetryAfter = RetryAfterSeconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return problem;
+    }
+
+    public static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+}

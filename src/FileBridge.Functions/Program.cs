@@ -1,0 +1,10 @@
+using FileBridge.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+
+builder.ConfigureFunctionsWebApplication();
+builder.AddFileBridgeApi();
+
+builder.Build().Run();

@@ -1,0 +1,68 @@
+// Entry point: decides between sign-in and the browser, and keeps the header in step.
+import * as api from './api.js';
+import { createBrowserView } from './browser-view.js';
+import { announce, byId, toggle } from './dom.js';
+import { SESSION_ENDED, signInMessage } from './messages.js';
+import * as router from './router.js';
+import { createSignInView } from './signin-view.js';
+
+const main = byId('main');
+const boot = byId('boot');
+const account = byId('account');
+const accountName = byId('account-name');
+const signOutButton = byId('sign-out');
+
+let user = null;
+
+const browser = createBrowserView({ onUnauthorized: () => signedOut({ notice: SESSION_ENDED }) });
+const signIn = createSignInView({ onSignedIn: signedIn });
+
+function signedIn(who) {
+  user = who;
+  accountName.textContent = who?.displayName || who?.id || '';
+  toggle(account, true);
+  signIn.hide();
+  browser.show(router.currentPrefix(), { force: true });
+}
+
+/** Back to the form. The address is kept, so signing in again returns to the same folder. */
+function signedOut({ notice = '', error = '' } = {}) {
+  user = null;
+  toggle(account, false);
+  browser.reset();
+  main.setAttribute('aria-busy', 'false');
+  signIn.show({ notice, error });
+}
+
+signOutButton.addEventListener('click', async () => {
+  signOutButton.disabled = true;
+  try {
+    await api.logout();
+  } catch (error) {
+    if (!error.isUnauthorized) {
+      announce("Couldn't reach the server to sign you out. Please try again.");
+      signOutButton.disabled = false;
+      return;
+    }
+  }
+  signOutButton.disabled = false;
+  window.history.replaceState(null, '', '/');
+  signedOut({ notice: 'You have signed out.' });
+});
+
+router.onRouteChange((prefix) => {
+  if (user) browser.show(prefix);
+});
+
+async function start() {
+  router.start();
+  try {
+    signedIn((await api.me()).user);
+  } catch (error) {
+    signedOut(error.isUnauthorized ? {} : { error: signInMessage(error) });
+  } finally {
+    toggle(boot, false);
+  }
+}
+
+start();

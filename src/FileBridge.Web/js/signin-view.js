@@ -1,0 +1,83 @@
+// The sign-in form: validates, posts the credentials, and explains every way it can fail.
+import * as api from './api.js';
+import { announce, byId, setBusy, toggle } from './dom.js';
+import { signInMessage } from './messages.js';
+
+export function createSignInView({ onSignedIn }) {
+  const view = byId('signin-view');
+  const form = byId('signin-form');
+  const username = byId('username');
+  const password = byId('password');
+  const submit = byId('signin-submit');
+  const notice = byId('signin-notice');
+  const error = byId('signin-error');
+  let busy = false;
+
+  function showError(message) {
+    error.textContent = message;
+    toggle(error, Boolean(message));
+  }
+
+  function markInvalid(fields) {
+    for (const field of [username, password]) {
+      if (fields.includes(field)) field.setAttribute('aria-invalid', 'true');
+      else field.removeAttribute('aria-invalid');
+    }
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy) return;
+
+    const name = username.value.trim();
+    const missing = [name ? null : username, password.value ? null : password].filter(Boolean);
+    if (missing.length > 0) {
+      markInvalid(missing);
+      showError(missing.length === 2
+        ? 'Enter your user name and password.'
+        : `Enter your ${missing[0] === username ? 'user name' : 'password'}.`);
+      missing[0].focus();
+      return;
+    }
+
+    busy = true;
+    markInvalid([]);
+    showError('');
+    toggle(notice, false);
+    setBusy(submit, true, 'Signing in…');
+    form.setAttribute('aria-busy', 'true');
+    try {
+      const result = await api.login(name, password.value);
+      form.reset();
+      onSignedIn(result.user);
+    } catch (failure) {
+      showError(signInMessage(failure));
+      if (failure.code === 'invalid_credentials') {
+        markInvalid([username, password]);
+        password.value = '';
+        password.focus();
+      }
+    } finally {
+      busy = false;
+      setBusy(submit, false);
+      form.removeAttribute('aria-busy');
+    }
+  });
+
+  return {
+    /** Shows the form; `notice` explains why (session ended, signed out), `error` a failure. */
+    show({ notice: noticeText = '', error: errorText = '' } = {}) {
+      document.title = 'Sign in – FileBridge';
+      notice.textContent = noticeText;
+      toggle(notice, Boolean(noticeText));
+      showError(errorText);
+      markInvalid([]);
+      toggle(view, true);
+      if (noticeText) announce(noticeText);
+      (username.value ? password : username).focus();
+    },
+    hide() {
+      toggle(view, false);
+    },
+  };
+}
