@@ -311,7 +311,7 @@ upload_seed() {
 
   local t0; t0=$(now_ms)
   local codes
-  codes="$(aws_curl s3 "$ADMIN_AK" "$ADMIN_SK" --no-progress-meter --parallel --parallel-max 16 -w '%{http_code}\n' -K "$config" \
+  codes="$(aws_curl s3 "$ADMIN_AK" "$ADMIN_SK" --no-progress-meter --parallel --parallel-max 32 -w '%{http_code}\n' -K "$config" \
     | sort | uniq -c)"
   count="$(bucket_object_count)"
   [[ "$count" == "$EXPECTED_OBJECTS" ]] \

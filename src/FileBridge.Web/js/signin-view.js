@@ -1,6 +1,6 @@
 // The sign-in form: validates, posts the credentials, and explains every way it can fail.
 import * as api from './api.js';
-import { announce, byId, setBusy, toggle } from './dom.js';
+import { byId, setBusy, toggle } from './dom.js';
 import { signInMessage } from './messages.js';
 
 export function createSignInView({ onSignedIn }) {
@@ -73,7 +73,7 @@ export function createSignInView({ onSignedIn }) {
       showError(errorText);
       markInvalid([]);
       toggle(view, true);
-      if (noticeText) announce(noticeText);
+      // The fields are described by the notice and the error, so moving focus reads them out.
       (username.value ? password : username).focus();
     },
     hide() {

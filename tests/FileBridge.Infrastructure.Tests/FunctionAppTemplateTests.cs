@@ -1,0 +1,214 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace FileBridge.Infrastructure.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fixture)
+{
+    private readonly ArmTemplate _template = fixture.Template;
+
+    [Fact]
+    public void Site_Transport_IsHttpsOnlyWithTls12AndNoFtp()
+    {
+        var site = _template.FunctionApp();
+
+        var properties = site.Properties;
+        var siteConfig = properties["siteConfig"]!;
+
+        Assert.True(properties["httpsOnly"]!.GetValue<bool>());
+        Assert.Equal("1.2", siteConfig["minTlsVersion"].Text());
+        Assert.Equal("Disabled", siteConfig["ftpsState"].Text());
+    }
+
+    [Fact]
+    public void Site_BasicPublishingCredentials_AreDisallowed()
+    {
+        var policies = _template.OfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        var disallowed = policies.Where(p => p.Properties["allow"]!.GetValue<bool>() == false)
+            .Select(p => p.Node["name"].Text())
+            .ToList();
+
+        Assert.Equal(2, policies.Count);
+        Assert.Contains(disallowed, n => n.Contains("'ftp'", StringComparison.Ordinal));
+        Assert.Contains(disallowed, n => n.Contains("'scm'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Site_Hosting_IsFlexConsumptionDotnetIsolated10()
+    {
+        var site = _template.FunctionApp();
+        var plan = _template.Single("Microsoft.Web/serverfarms");
+
+        var runtime = site.Properties["functionAppConfig"]!["runtime"]!;
+
+        Assert.Equal("functionapp,linux", site.Node["kind"].Text());
+        Assert.Equal("FC1", plan.Node["sku"]!["name"].Text());
+        Assert.Equal("FlexConsumption", plan.Node["sku"]!["tier"].Text());
+        Assert.Equal("dotnet-isolated", runtime["name"].Text());
+        Assert.Equal("10.0", runtime["version"].Text());
+    }
+
+    [Fact]
+    public void Site_DeploymentStorage_UsesTheUserAssignedIdentity()
+    {
+        var site = _template.FunctionApp();
+
+        var storage = site.Properties["functionAppConfig"]!["deployment"]!["storage"]!;
+        var identities = site.Node["identity"]!["userAssignedIdentities"]!.AsObject();
+
+        Assert.Equal("blobContainer", storage["type"].Text());
+        Assert.Equal("UserAssignedIdentity", storage["authentication"]!["type"].Text());
+        Assert.Equal("[parameters('identityId')]", storage["authentication"]!["userAssignedIdentityResourceId"].Text());
+        Assert.Equal("UserAssigned", site.Node["identity"]!["type"].Text());
+        Assert.Contains("parameters('identityId')", Assert.Single(identities).Key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppSettings_HostStorage_UsesManagedIdentityNotAConnectionString()
+    {
+        var settings = _template.AppSettings();
+
+        Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
+        Assert.Equal("managedidentity", settings["AzureWebJobsStorage__credential"].Text());
+        Assert.Equal("[parameters('storageAccountName')]", settings["AzureWebJobsStorage__accountName"].Text());
+        Assert.Equal("[parameters('identityClientId')]", settings["AzureWebJobsStorage__clientId"].Text());
+        Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"].Text());
+    }
+
+    [Fact]
+    public void AppSettings_LocalSettingsSample_AreAllPresent()
+    {
+        var sample = JsonNode.Parse(File.ReadAllText(RepositoryPaths.LocalSettingsSample))!["Values"]!.AsObject();
+        string[] sections = ["Users__", "Sessions__", "Aws__", "Files__", "Login__", "Web__"];
+        string[] replacedInAzure = ["Aws__ServiceUrl", "Users__ConnectionString"];
+
+        var expected = sample.Select(p => p.Key)
+            .Where(k => sections.Any(s => k.StartsWith(s, StringComparison.Ordinal)))
+            .Except(replacedInAzure)
+            .ToList();
+        var missing = expected.Except(_template.AppSettings().Keys).ToList();
+
+        Assert.NotEmpty(expected);
+        Assert.True(missing.Count == 0, $"Settings the app reads but Azure does not set: {string.Join(", ", missing)}");
+    }
+
+    [Theory]
+    [InlineData("Aws__ServiceUrl")]
+    [InlineData("Users__ConnectionString")]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
+    public void AppSettings_LocalOnlyOrFlexRejectedSetting_IsAbsent(string name)
+    {
+        var settings = _template.AppSettings();
+
+        var present = settings.ContainsKey(name);
+
+        Assert.False(present, $"{name} must not be set in Azure.");
+    }
+
+    [Fact]
+    public void AppSettings_AwsSecretAccessKey_IsAKeyVaultReferenceToTheVaultSecret()
+    {
+        var site = _template.FunctionApp();
+
+        var value = _template.AppSettings()["Aws__SecretAccessKey"].Text();
+        var secretUri = site.Deployment.ArgumentFor("awsKeyVaultReferenceUri").Text();
+
+        Assert.Equal("[format('@Microsoft.KeyVault(SecretUri={0})', parameters('awsKeyVaultReferenceUri'))]", value);
+        Assert.Contains("'key-vault'", secretUri, StringComparison.Ordinal);
+        Assert.Equal("[parameters('identityId')]", site.Properties["keyVaultReferenceIdentity"].Text());
+    }
+
+    [Fact]
+    public void AppSettings_Values_HoldNoLiteralSecret()
+    {
+        var settings = _template.AppSettings();
+
+        var literals = settings.Keys
+            .Select(k => (Key: k, Text: FinalValue(k)?.ToString() ?? string.Empty))
+            .Where(t => !t.Text.StartsWith('['))
+            .ToList();
+
+        Assert.All(literals, l => Assert.False(LooksLikeASecret(l.Text), $"{l.Key} holds what looks like a secret."));
+        Assert.All(settings.Keys.Where(k => k.Contains("Secret", StringComparison.OrdinalIgnoreCase) || k.Contains("Password", StringComparison.OrdinalIgnoreCase)),
+            k => Assert.StartsWith("[format('@Microsoft.KeyVault(", settings[k].Text(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AppSettings_AllowedOrigins_IsTheStaticWebAppHttpsOrigin()
+    {
+        var (deployment, value) = _template.TraceAppSetting("Web__AllowedOrigins");
+
+        Assert.Same(_template.Root, deployment);
+        Assert.Equal(
+            "[format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value)]",
+            value.Text());
+    }
+
+    [Fact]
+    public void AppSettings_UsersServiceUri_IsTheStorageTableEndpoint()
+    {
+        var (_, value) = _template.TraceAppSetting("Users__ServiceUri");
+
+        Assert.Contains("'storage'", value.Text(), StringComparison.Ordinal);
+        Assert.EndsWith(".outputs.tableEndpoint.value]", value.Text(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Users__TableName", "Users")]
+    [InlineData("Sessions__TableName", "Sessions")]
+    [InlineData("Sessions__IdleTimeout", "00:30:00")]
+    [InlineData("Sessions__AbsoluteTimeout", "08:00:00")]
+    [InlineData("Aws__SessionDuration", "01:00:00")]
+    [InlineData("Files__DownloadUrlLifetime", "00:05:00")]
+    [InlineData("Login__MaxFailedAttempts", "5")]
+    [InlineData("Login__LockoutDuration", "00:15:00")]
+    public void AppSettings_Default_MatchesDesign(string setting, string expected)
+    {
+        var (deployment, reference) = _template.TraceAppSetting(setting);
+
+        var defaultValue = _template.RootDefault(reference);
+
+        Assert.Same(_template.Root, deployment);
+        Assert.Equal(expected, defaultValue?.ToString());
+    }
+
+    [Theory]
+    [InlineData("Aws__Region")]
+    [InlineData("Aws__AccessKeyId")]
+    [InlineData("Aws__RoleArn")]
+    [InlineData("Files__Bucket")]
+    public void AppSettings_OperatorValue_HasNoDefault(string setting)
+    {
+        var (_, reference) = _template.TraceAppSetting(setting);
+
+        var defaultValue = _template.RootDefault(reference);
+
+        Assert.Null(defaultValue);
+    }
+
+    /// <summary>The literal an app setting ends up with, following parameters to main.bicep's defaults.</summary>
+    private JsonNode? FinalValue(string setting)
+    {
+        var (deployment, value) = _template.TraceAppSetting(setting);
+        var isRootParameter = deployment == _template.Root
+            && value is JsonValue v && v.TryGetValue<string>(out var text)
+            && ArmTemplate.ParameterReference().IsMatch(text);
+        return isRootParameter ? _template.RootDefault(value) : value;
+    }
+
+    private static bool LooksLikeASecret(string value) =>
+        AwsAccessKeyId().IsMatch(value)
+        || value.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("SharedAccessSignature=", StringComparison.OrdinalIgnoreCase)
+        || value.Contains("InstrumentationKey=", StringComparison.OrdinalIgnoreCase)
+        || FortyCharacterKey().IsMatch(value);
+
+    [GeneratedRegex(@"\b(AKIA|ASIA)[A-Z0-9]{16}\b")]
+    private static partial Regex AwsAccessKeyId();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])")]
+    private static partial Regex FortyCharacterKey();
+}

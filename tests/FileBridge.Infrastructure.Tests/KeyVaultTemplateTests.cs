@@ -1,0 +1,51 @@
+namespace FileBridge.Infrastructure.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
+{
+    private readonly ArmTemplate _template = fixture.Template;
+
+    [Fact]
+    public void Vault_Protection_IsRbacWithSoftDeleteAndPurgeProtection()
+    {
+        var vault = _template.Single("Microsoft.KeyVault/vaults");
+
+        var properties = vault.Properties;
+
+        Assert.True(properties["enableRbacAuthorization"]!.GetValue<bool>());
+        Assert.True(properties["enableSoftDelete"]!.GetValue<bool>());
+        Assert.True(properties["enablePurgeProtection"]!.GetValue<bool>());
+        Assert.False(properties.ContainsKey("accessPolicies"));
+    }
+
+    [Fact]
+    public void Secret_Value_ComesFromASecureParameterWithoutDefault()
+    {
+        var secret = _template.Single("Microsoft.KeyVault/vaults/secrets");
+
+        var (deployment, reference) = secret.Deployment.Trace(secret.Properties["value"]);
+        var rootParameter = _template.Root.Parameters["awsSecretAccessKey"]!;
+        var moduleParameter = secret.Deployment.Parameters["awsSecretAccessKey"]!;
+
+        Assert.Same(_template.Root, deployment);
+        Assert.Equal("[parameters('awsSecretAccessKey')]", reference.Text());
+        Assert.Equal("securestring", rootParameter["type"].Text());
+        Assert.Equal("securestring", moduleParameter["type"].Text());
+        Assert.False(rootParameter.AsObject().ContainsKey("defaultValue"));
+    }
+
+    [Fact]
+    public void SecureParameter_Use_IsOnlyTheKeyVaultModule()
+    {
+        var root = _template.Root;
+
+        var users = root.Resources
+            .Where(r => r.Node.ToJsonString().Contains("parameters('awsSecretAccessKey')", StringComparison.Ordinal))
+            .Select(r => r.Node["name"].Text())
+            .ToList();
+        var outputs = root.Outputs.ToJsonString();
+
+        Assert.Equal(["key-vault"], users);
+        Assert.DoesNotContain("awsSecretAccessKey", outputs, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace FileBridge.Infrastructure.Tests;
+
+/// <summary>Lookups the template tests share.</summary>
+internal static class TemplateQueries
+{
+    public const string SiteType = "Microsoft.Web/sites";
+
+    public static ArmResource FunctionApp(this ArmTemplate template) =>
+        template.OfType(SiteType).Single(r => r.Node["kind"]?.GetValue<string>()?.StartsWith("functionapp", StringComparison.Ordinal) == true);
+
+    /// <summary>The Function App's app settings by name, values as written in its module.</summary>
+    public static IReadOnlyDictionary<string, JsonNode?> AppSettings(this ArmTemplate template) =>
+        template.FunctionApp().Properties["siteConfig"]!["appSettings"]!.AsArray()
+            .ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]);
+
+    /// <summary>What an app setting's value is in the end: a main.bicep default, or an expression.</summary>
+    public static (ArmDeployment Deployment, JsonNode? Value) TraceAppSetting(this ArmTemplate template, string name) =>
+        template.FunctionApp().Deployment.Trace(template.AppSettings()[name]);
+
+    /// <summary>The default value of a main.bicep parameter that <paramref name="reference"/> names.</summary>
+    public static JsonNode? RootDefault(this ArmTemplate template, JsonNode? reference)
+    {
+        var match = ArmTemplate.ParameterReference().Match(reference!.GetValue<string>());
+        Assert.True(match.Success, $"{reference} is not a parameter reference.");
+        return template.Root.Parameters[match.Groups["name"].Value]?["defaultValue"];
+    }
+
+    public static string Text(this JsonNode? node) => node?.GetValue<string>() ?? string.Empty;
+
+    /// <summary>Every string in a JSON tree, depth first.</summary>
+    public static IEnumerable<string> Strings(this JsonNode? node) => node switch
+    {
+        JsonObject obj => obj.SelectMany(p => p.Value.Strings()),
+        JsonArray array => array.SelectMany(n => n.Strings()),
+        JsonValue value when value.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
+}
