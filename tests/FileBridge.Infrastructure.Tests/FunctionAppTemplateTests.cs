@@ -132,7 +132,7 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
             .ToList();
 
         Assert.All(literals, l => Assert.False(LooksLikeASecret(l.Text), $"{l.Key} holds what looks like a secret."));
-        Assert.All(settings.Keys.Where(k => k.Contains("Secret", StringComparison.OrdinalIgnoreCase) || k.Contains("Password", StringComparison.OrdinalIgnoreCase)),
+        Assert.All(settings.Keys.Where(k => k.Contains("Secret", StringComparison.OrdinalIgnoreCase) || k.EndsWith("Password", StringComparison.OrdinalIgnoreCase)),
             k => Assert.StartsWith("[format('@Microsoft.KeyVault(", settings[k].Text(), StringComparison.Ordinal));
     }
 

@@ -40,10 +40,10 @@ public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
         var root = _template.Root;
 
         var users = root.Resources
-            .Where(r => r.Node.ToJsonString().Contains("parameters('awsSecretAccessKey')", StringComparison.Ordinal))
+            .Where(r => r.Node.Strings().Any(t => t.Contains("parameters('awsSecretAccessKey')", StringComparison.Ordinal)))
             .Select(r => r.Node["name"].Text())
             .ToList();
-        var outputs = root.Outputs.ToJsonString();
+        var outputs = string.Join('\n', root.Outputs.Strings());
 
         Assert.Equal(["key-vault"], users);
         Assert.DoesNotContain("awsSecretAccessKey", outputs, StringComparison.Ordinal);

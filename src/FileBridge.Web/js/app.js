@@ -14,7 +14,9 @@ const signOutButton = byId('sign-out');
 
 let user = null;
 
-const browser = createBrowserView({ onUnauthorized: () => signedOut({ notice: SESSION_ENDED }) });
+const browser = createBrowserView({
+  onUnauthorized: () => signedOut({ notice: SESSION_ENDED, sameUser: true }),
+});
 const signIn = createSignInView({ onSignedIn: signedIn });
 
 function signedIn(who) {
@@ -22,16 +24,17 @@ function signedIn(who) {
   accountName.textContent = who?.displayName || who?.id || '';
   toggle(account, true);
   signIn.hide();
-  browser.show(router.currentPrefix(), { force: true });
+  // Also tidies the address (e.g. a missing trailing slash) and opens the folder it names.
+  router.goTo(router.currentPrefix(), { replace: true });
 }
 
 /** Back to the form. The address is kept, so signing in again returns to the same folder. */
-function signedOut({ notice = '', error = '' } = {}) {
+function signedOut({ notice = '', error = '', sameUser = false } = {}) {
   user = null;
   toggle(account, false);
   browser.reset();
   main.setAttribute('aria-busy', 'false');
-  signIn.show({ notice, error });
+  signIn.show({ notice, error, sameUser });
 }
 
 signOutButton.addEventListener('click', async () => {

@@ -12,6 +12,7 @@ export function createSignInView({ onSignedIn }) {
   const notice = byId('signin-notice');
   const error = byId('signin-error');
   let busy = false;
+  let lastUser = '';
 
   function showError(message) {
     error.textContent = message;
@@ -48,6 +49,7 @@ export function createSignInView({ onSignedIn }) {
     form.setAttribute('aria-busy', 'true');
     try {
       const result = await api.login(name, password.value);
+      lastUser = name;
       form.reset();
       onSignedIn(result.user);
     } catch (failure) {
@@ -65,9 +67,14 @@ export function createSignInView({ onSignedIn }) {
   });
 
   return {
-    /** Shows the form; `notice` explains why (session ended, signed out), `error` a failure. */
-    show({ notice: noticeText = '', error: errorText = '' } = {}) {
+    /**
+     * Shows the form; `notice` explains why (session ended, signed out), `error` a failure,
+     * `sameUser` fills in the name of whoever signed in last on this page.
+     */
+    show({ notice: noticeText = '', error: errorText = '', sameUser = false } = {}) {
       document.title = 'Sign in – FileBridge';
+      username.value = sameUser ? lastUser : '';
+      password.value = '';
       notice.textContent = noticeText;
       toggle(notice, Boolean(noticeText));
       showError(errorText);

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using FileBridge.Admin.Commands;
+
+namespace FileBridge.Admin.Cli;
+
+/// <summary>The command tree: <c>users add|list|disable|enable|set-password|set-prefixes</c> and <c>sessions revoke</c>.</summary>
+public static class AdminCli
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var settings = new Option<FileInfo?>("--settings")
+        {
+            Description = "A settings file: appsettings-style JSON, or a local.settings.json whose Values hold Users:* / Sessions:* keys. Overrides environment variables.",
+            Recursive = true,
+        };
+
+        var root = new RootCommand("FileBridge operator tool: manages users and sessions in the Azure Tables the app reads.")
+        {
+            Options = { settings },
+        };
+        root.Subcommands.Add(CreateUsersCommand(settings));
+        root.Subcommands.Add(CreateSessionsCommand(settings));
+        return root;
+    }
+
+    private static Command CreateUsersCommand(Option<FileInfo?> settings)
+    {
+        var users = new Command("users", "Add, list, enable, disable and edit users.");
+
+        var addName = NameArgument();
+        var displayName = new Option<string?>("--display-name") { Description = "The name shown in the web page (default: the name as typed)." };
+        var prefixes = new Option<string?>("--prefixes") { Description = "';'-separated S3 prefixes the user may see, e.g. \"reports/;shared/\" (default: Files:DefaultPrefixes)." };
+        var add = new Command("add", "Add a user; the password is read from standard input (asked twice, hidden, on a terminal).")
+        {
+            Arguments = { addName },
+            Options = { displayName, prefixes },
+        };
+        Bind(add, settings, (r, sp, ct) => sp.Run<AddUserHandler>(h => h.RunAsync(r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), ct)));
+        users.Subcommands.Add(add);
+
+        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until. Password hashes are never shown.");
+        Bind(list, settings, (_, sp, ct) => sp.Run<ListUsersHandler>(h => h.RunAsync(ct)));
+        users.Subcommands.Add(list);
+
+        var disableName = NameArgument();
+        var disable = new Command("disable", "Disable a user and end their sessions.") { Arguments = { disableName } };
+        Bind(disable, settings, (r, sp, ct) => sp.Run<DisableUserHandler>(h => h.RunAsync(r.GetValue(disableName)!, ct)));
+        users.Subcommands.Add(disable);
+
+        var enableName = NameArgument();
+        var enable = new Command("enable", "Enable a disabled user.") { Arguments = { enableName } };
+        Bind(enable, settings, (r, sp, ct) => sp.Run<EnableUserHandler>(h => h.RunAsync(r.GetValue(enableName)!, ct)));
+        users.Subcommands.Add(enable);
+
+        var passwordName = NameArgument();
+        var setPassword = new Command("set-password", "Replace a user's password (read like 'users add'), clear their lockout and end their sessions.")
+        {
+            Arguments = { passwordName },
+        };
+        Bind(setPassword, settings, (r, sp, ct) => sp.Run<SetPasswordHandler>(h => h.RunAsync(r.GetValue(passwordName)!, ct)));
+        users.Subcommands.Add(setPassword);
+
+        var prefixesName = NameArgument();
+        var prefixList = new Argument<string>("prefixes") { Description = "';'-separated S3 prefixes; an empty string clears them so Files:DefaultPrefixes apply." };
+        var setPrefixes = new Command("set-prefixes", "Set the S3 prefixes a user may see.") { Arguments = { prefixesName, prefixList } };
+        Bind(setPrefixes, settings, (r, sp, ct) => sp.Run<SetPrefixesHandler>(h => h.RunAsync(r.GetValue(prefixesName)!, r.GetValue(prefixList) ?? string.Empty, ct)));
+        users.Subcommands.Add(setPrefixes);
+
+        return users;
+    }
+
+    private static Command CreateSessionsCommand(Option<FileInfo?> settings)
+    {
+        var sessions = new Command("sessions", "Manage sign-in sessions.");
+
+        var revokeName = NameArgument();
+        var revoke = new Command("revoke", "End all sessions of a user and print how many were ended.") { Arguments = { revokeName } };
+        Bind(revoke, settings, (r, sp, ct) => sp.Run<RevokeSessionsHandler>(h => h.RunAsync(r.GetValue(revokeName)!, ct)));
+        sessions.Subcommands.Add(revoke);
+
+        return sessions;
+    }
+
+    private static Argument<string> NameArgument() => new("name") { Description = "The user name (trimmed and lower-cased)." };
+
+    private static void Bind(Command command, Option<FileInfo?> settings, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> action) =>
+        command.SetAction((result, ct) => CommandRunner.RunAsync(result.GetValue(settings)?.FullName, (sp, token) => action(result, sp, token), ct));
+
+    private static async Task<int> Run<THandler>(this IServiceProvider services, Func<THandler, Task<int>> run)
+        where THandler : notnull =>
+        await run(Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<THandler>(services));
+}

@@ -1,0 +1,25 @@
+namespace FileBridge.Admin.Cli;
+
+/// <summary>Process exit codes, stable so that scripts can branch on them.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>Bad command line (System.CommandLine's own code), an invalid user name or a refused password.</summary>
+    public const int InvalidInput = 1;
+
+    /// <summary>A missing or malformed setting, or an unreadable settings file.</summary>
+    public const int BadSettings = 2;
+
+    public const int UserAlreadyExists = 3;
+
+    public const int UserNotFound = 4;
+
+    /// <summary>The table service could not be reached or refused the credentials.</summary>
+    public const int TableUnreachable = 5;
+
+    public const int Cancelled = 130;
+
+    /// <summary>Anything else: a fault in the tool itself.</summary>
+    public const int InternalError = 70;
+}

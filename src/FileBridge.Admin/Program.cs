@@ -1,0 +1,3 @@
+using FileBridge.Admin.Cli;
+
+return await AdminCli.CreateRootCommand().Parse(args).InvokeAsync();

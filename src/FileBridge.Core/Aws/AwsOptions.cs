@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FileBridge.Core.Aws;
+
+/// <summary>The <c>Aws</c> settings section: how the broker reaches STS and S3, and how hard it tries.</summary>
+public sealed class AwsOptions : IValidatableObject
+{
+    public const string SectionName = "Aws";
+
+    [Required(ErrorMessage = "Aws:Region is required.")]
+    [RegularExpression("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", ErrorMessage = "Aws:Region must be a region name such as eu-west-1.")]
+    public string Region { get; set; } = "";
+
+    /// <summary>An S3/STS-compatible endpoint (local Ceph RGW, LocalStack); path-style addressing then.</summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>The broker IAM user's key; with <see cref="SecretAccessKey"/>, else the SDK's default chain.</summary>
+    public string? AccessKeyId { get; set; }
+
+    public string? SecretAccessKey { get; set; }
+
+    [Required(ErrorMessage = "Aws:RoleArn is required.")]
+    [RegularExpression(@"^arn:aws[a-z-]*:iam::(\d{12})?:role/[\w+=,.@/-]{1,512}$",
+        ErrorMessage = "Aws:RoleArn must look like arn:aws:iam::<account>:role/<name>.")]
+    public string RoleArn { get; set; } = "";
+
+    [Range(typeof(TimeSpan), "00:15:00", "12:00:00", ErrorMessage = "Aws:SessionDuration must be between 15 minutes and 12 hours.")]
+    public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00", ErrorMessage = "Aws:StsAttemptTimeout must be between 100 ms and 1 minute.")]
+    public TimeSpan StsAttemptTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    [Range(0, 10, ErrorMessage = "Aws:StsMaxRetries must be between 0 and 10.")]
+    public int StsMaxRetries { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:30", ErrorMessage = "Aws:StsBaseDelay must be between 0 and 30 seconds.")]
+    public TimeSpan StsBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    [Range(0.01, 1.0, ErrorMessage = "Aws:StsBreakerFailureRatio must be between 0.01 and 1.")]
+    public double StsBreakerFailureRatio { get; set; } = 0.5;
+
+    [Range(2, 1000, ErrorMessage = "Aws:StsBreakerMinimumThroughput must be between 2 and 1000.")]
+    public int StsBreakerMinimumThroughput { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Aws:StsBreakerSamplingDuration must be between 500 ms and 10 minutes.")]
+    public TimeSpan StsBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Aws:StsBreakDuration must be between 500 ms and 10 minutes.")]
+    public TimeSpan StsBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a permanent STS refusal (e.g. AccessDenied) is answered from memory for the same user and scope.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Aws:DenialMemory must be between 0 and 1 hour.")]
+    public TimeSpan DenialMemory { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:02:00", ErrorMessage = "Aws:S3Timeout must be between 100 ms and 2 minutes.")]
+    public TimeSpan S3Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    [Range(0, 10, ErrorMessage = "Aws:S3MaxRetries must be between 0 and 10.")]
+    public int S3MaxRetries { get; set; } = 2;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ServiceUrl is { IsAbsoluteUri: false } || ServiceUrl is { Scheme: not ("http" or "https") })
+        {
+            yield return new ValidationResult("Aws:ServiceUrl must be an absolute http or https URI.", [nameof(ServiceUrl)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(AccessKeyId) != string.IsNullOrWhiteSpace(SecretAccessKey))
+        {
+            yield return new ValidationResult(
+                "Aws:AccessKeyId and Aws:SecretAccessKey must be set together (or both left out for the default credential chain).",
+                [nameof(AccessKeyId), nameof(SecretAccessKey)]);
+        }
+    }
+
+    /// <summary>True when both broker keys are configured.</summary>
+    public bool HasStaticKeys => !string.IsNullOrWhiteSpace(AccessKeyId) && !string.IsNullOrWhiteSpace(SecretAccessKey);
+}

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+
+namespace FileBridge.DevHost;
+
+/// <summary>Maps each function to a Kestrel endpoint and calls it the way the Functions worker would.</summary>
+public static class FunctionEndpoints
+{
+    public const string RoutePrefix = "api";
+
+    public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionRoute> routes)
+    {
+        foreach (var route in routes)
+        {
+            endpoints.MapMethods($"/{RoutePrefix}/{route.Route}", route.Methods.Select(m => m.ToUpperInvariant()), context => InvokeAsync(context, route))
+                .WithDisplayName(route.Name);
+        }
+
+        return endpoints;
+    }
+
+    private static async Task InvokeAsync(HttpContext context, FunctionRoute route)
+    {
+        // The worker creates function classes per invocation from the container; so do we.
+        var target = route.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, route.Method.DeclaringType!);
+        var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter.ParameterType, context, route)).ToArray();
+        var returned = route.Method.Invoke(target, arguments);
+        var result = returned switch
+        {
+            Task<IActionResult> task => await task,
+            IActionResult actionResult => actionResult,
+            _ => throw new InvalidOperationException($"{route.Name} returned {returned?.GetType().Name ?? "null"}, not an IActionResult."),
+        };
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+    }
+
+    private static object Bind(Type parameterType, HttpContext context, FunctionRoute route) => parameterType switch
+    {
+        _ when parameterType == typeof(HttpRequest) => context.Request,
+        _ when parameterType == typeof(CancellationToken) => context.RequestAborted,
+        _ => throw new InvalidOperationException($"{route.Name} takes a {parameterType.Name}, which the DevHost cannot supply."),
+    };
+}

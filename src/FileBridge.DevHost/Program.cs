@@ -1,0 +1,21 @@
+using FileBridge.DevHost;
+using FileBridge.Functions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Same origin as `func start`, unless --urls or ASPNETCORE_URLS says otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:7071");
+}
+
+builder.AddFileBridgeApi();
+builder.Services.AddMvcCore();
+builder.Services.AddExceptionHandler<UnexpectedFaultHandler>();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStaticWebApp(StaticWebApp.ResolveWebRoot(app.Configuration));
+app.MapFunctions(FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly));
+app.Run();

@@ -1,0 +1,114 @@
+using System.Text.RegularExpressions;
+
+namespace FileBridge.Infrastructure.Tests;
+
+[Collection(CompiledTemplateCollection.Name)]
+public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture fixture)
+{
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+
+    private readonly ArmTemplate _template = fixture.Template;
+
+    [Fact]
+    public void RoleAssignments_Name_IsGuidOfScopePrincipalAndRole()
+    {
+        var assignments = _template.OfType("Microsoft.Authorization/roleAssignments").ToList();
+
+        var mismatches = assignments
+            .Where(a => !NameMatchesScope(a))
+            .Select(a => a.Node["name"].Text())
+            .ToList();
+
+        Assert.NotEmpty(assignments);
+        Assert.Empty(mismatches);
+    }
+
+    [Fact]
+    public void RoleAssignments_Scope_IsASingleResourceNeverTheGroup()
+    {
+        var assignments = _template.OfType("Microsoft.Authorization/roleAssignments").ToList();
+
+        var scopes = assignments.Select(a => a.Node["scope"].Text()).ToList();
+
+        Assert.All(scopes, s => Assert.StartsWith("[resourceId('Microsoft.", s, StringComparison.Ordinal));
+        Assert.DoesNotContain(scopes, s => s.Contains("resourceGroup()", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Template_RoleDefinitions_AreOnlyTheLeastPrivilegedDataRoles()
+    {
+        var json = _template.Root.Template.ToJsonString();
+
+        var guids = Guid().Matches(json).Select(m => m.Value).ToHashSet();
+
+        Assert.Equal(
+            new HashSet<string> { StorageTableDataContributor, StorageBlobDataOwner, KeyVaultSecretsUser, MonitoringMetricsPublisher },
+            guids);
+    }
+
+    [Fact]
+    public void AppIdentity_Roles_ArePerResourceAsNeeded()
+    {
+        var app = _template.Deployment("app-role-assignments");
+
+        Assert.Equal([StorageTableDataContributor, StorageBlobDataOwner], Roles(app, "storageRoleDefinitionIds"));
+        Assert.Equal([KeyVaultSecretsUser], Roles(app, "keyVaultRoleDefinitionIds"));
+        Assert.Equal([MonitoringMetricsPublisher], Roles(app, "applicationInsightsRoleDefinitionIds"));
+        Assert.Equal("ServicePrincipal", app.ArgumentFor("principalType").Text());
+        Assert.EndsWith(".outputs.principalId.value]", app.ArgumentFor("principalId").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Operator_Roles_AreOnlyTableDataAndOnlyWhenNamed()
+    {
+        var operatorRoles = _template.Deployment("operator-role-assignments");
+        var condition = _template.Root.Resources.Single(r => r.Node["name"].Text() == "operator-role-assignments").Node["condition"].Text();
+
+        Assert.Equal([StorageTableDataContributor], Roles(operatorRoles, "storageRoleDefinitionIds"));
+        Assert.Empty(Roles(operatorRoles, "keyVaultRoleDefinitionIds"));
+        Assert.Empty(Roles(operatorRoles, "applicationInsightsRoleDefinitionIds"));
+        Assert.Equal("[not(empty(parameters('operatorPrincipalId')))]", condition);
+    }
+
+    [Fact]
+    public void FunctionApp_Deployment_WaitsForItsRoleAssignments()
+    {
+        var functionApp = _template.Root.Resources.Single(r => r.Node["name"].Text() == "function-app");
+
+        var dependsOn = functionApp.Node["dependsOn"]!.AsArray().Select(d => d.Text()).ToList();
+
+        Assert.Contains(dependsOn, d => d.Contains("'app-role-assignments'", StringComparison.Ordinal));
+    }
+
+    private List<string> Roles(ArmDeployment deployment, string parameter)
+    {
+        var references = deployment.ArgumentFor(parameter)?.AsArray().Select(n => n.Text()).ToList() ?? [];
+        var roles = _template.Root.Variables["roles"]!.AsObject();
+        return references
+            .Select(r => RoleVariable().Match(r))
+            .Select(m => roles[m.Groups["name"].Value].Text())
+            .ToList();
+    }
+
+    private static bool NameMatchesScope(ArmResource assignment)
+    {
+        var scope = assignment.Node["scope"].Text().Trim('[', ']');
+        var name = assignment.Node["name"].Text();
+        var roleDefinition = assignment.Properties["roleDefinitionId"].Text();
+        var role = RoleDefinitionArgument().Match(roleDefinition).Groups["role"].Value;
+        return name == $"[guid({scope}, parameters('principalId'), {role})]"
+            && assignment.Properties["principalId"].Text() == "[parameters('principalId')]";
+    }
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"^\[variables\('roles'\)\.(?<name>\w+)\]$")]
+    private static partial Regex RoleVariable();
+
+    [GeneratedRegex(@"^\[subscriptionResourceId\('Microsoft\.Authorization/roleDefinitions', (?<role>.+)\)\]$")]
+    private static partial Regex RoleDefinitionArgument();
+}
