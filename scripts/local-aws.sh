@@ -79,7 +79,7 @@ aws_curl() {
 }
 
 # Prints the policy document at $1 with "${Placeholder}" replaced by $3 ($2 = placeholder name),
-# compacted onto one line: RGW 16 does not decode "+" as a space in a form body.
+# compacted onto one line (radosgw-admin and the form bodies then carry no layout whitespace).
 render_policy() {
   "$PY" - "$1" "$2" "$3" <<'PY'
 import json, sys
@@ -101,6 +101,16 @@ xml_value() {
 import re, sys
 m = re.search(r"<%s>([^<]*)</%s>" % (sys.argv[1], sys.argv[1]), sys.stdin.read())
 print(m.group(1) if m else "")' "$1"
+}
+
+# An application/x-www-form-urlencoded body from "name=value" arguments, with spaces as %20:
+# RGW 16 does not decode "+" as a space (curl --data-urlencode writes "+"), which silently turns
+# "a b" inside a policy into "a+b" or makes the JSON malformed.
+form_body() {
+  "$PY" -c '
+import sys, urllib.parse
+print("&".join(urllib.parse.quote(n, safe="") + "=" + urllib.parse.quote(v, safe="")
+               for n, v in (a.split("=", 1) for a in sys.argv[1:])), end="")' "$@"
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -277,13 +287,9 @@ provision_role() {
   else
     # IAM CreateRole rather than `radosgw-admin role create`: only the API sets MaxSessionDuration.
     local out
-    out="$(aws_curl iam "$ADMIN_AK" "$ADMIN_SK" -w '\n%{http_code}' "$ENDPOINT/" \
-      --data-urlencode "Action=CreateRole" \
-      --data-urlencode "Version=2010-05-08" \
-      --data-urlencode "RoleName=$ROLE_NAME" \
-      --data-urlencode "Path=/" \
-      --data-urlencode "MaxSessionDuration=$ROLE_MAX_SESSION" \
-      --data-urlencode "AssumeRolePolicyDocument=$trust" || true)"
+    out="$(aws_curl iam "$ADMIN_AK" "$ADMIN_SK" -w '\n%{http_code}' "$ENDPOINT/" --data-binary "$(form_body \
+      Action=CreateRole Version=2010-05-08 "RoleName=$ROLE_NAME" Path=/ \
+      "MaxSessionDuration=$ROLE_MAX_SESSION" "AssumeRolePolicyDocument=$trust")" || true)"
     [[ "${out##*$'\n'}" == 200 ]] || fail "CreateRole answered: $out"
   fi
   rgw_admin role-policy put --role-name "$ROLE_NAME" --policy-name "$ROLE_POLICY_NAME" \
@@ -423,10 +429,18 @@ cmd_status() {
   fi
 }
 
+# start, stop and install change shared state: one at a time, even from several shells or test
+# runs working in the same checkout.
+take_lock() {
+  mkdir -p "$REPO/.local"
+  exec 9>"$REPO/.local/ceph.lock"
+  flock -w 300 9 || die "another local-aws.sh start/stop held the lock for 5 minutes"
+}
+
 case "${1:-}" in
-  install) cmd_install ;;
-  start) cmd_start ;;
-  stop) cmd_stop ;;
+  install) take_lock; cmd_install ;;
+  start) take_lock; cmd_start ;;
+  stop) take_lock; cmd_stop ;;
   status) cmd_status ;;
   selftest) . "$HELPERS/selftest.sh"; cmd_selftest ;;
   *) echo "usage: $0 install|start|stop|status|selftest" >&2; exit 2 ;;

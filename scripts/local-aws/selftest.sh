@@ -17,12 +17,10 @@ check() {
 # AssumeRole as AK/SK; extra "name=value" form fields may follow (e.g. a session Policy).
 # Prints the response body, then the HTTP status on the last line.
 assume_role() {
-  local ak="$1" sk="$2" field args=()
+  local ak="$1" sk="$2"
   shift 2
-  for field in Action=AssumeRole Version=2011-06-15 "RoleArn=$ROLE_ARN" RoleSessionName=selftest "$@"; do
-    args+=(--data-urlencode "$field")
-  done
-  aws_curl sts "$ak" "$sk" -w '\n%{http_code}' "$ENDPOINT/" "${args[@]}"
+  aws_curl sts "$ak" "$sk" -w '\n%{http_code}' "$ENDPOINT/" --data-binary "$(form_body \
+    Action=AssumeRole Version=2011-06-15 "RoleArn=$ROLE_ARN" RoleSessionName=selftest "$@")"
 }
 
 # Sets TMP_AK, TMP_SK, TMP_TOKEN from an AssumeRole response.

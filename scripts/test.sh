@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test against real services: starts Azurite and the local S3/STS endpoint, builds and
+# lints the infrastructure templates, runs all test projects, and stops what it started even when
+# tests fail. Usage: scripts/test.sh [extra dotnet test arguments]
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+RESULTS="$REPO/artifacts/test-results"
+LOG="$REPO/artifacts/test-output.log"
+
+stop_services() {
+  "$REPO/scripts/local-aws.sh" stop || true
+  "$REPO/scripts/azurite.sh" stop || true
+}
+trap stop_services EXIT
+
+mkdir -p "$RESULTS"
+rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
+
+"$REPO/scripts/chromium.sh"
+"$REPO/scripts/azurite.sh" start
+"$REPO/scripts/local-aws.sh" start
+"$REPO/scripts/bicep.sh" build
+# shellcheck disable=SC1091
+source "$REPO/.local/azurite.env"
+# shellcheck disable=SC1091
+source "$REPO/.local/aws.env"
+
+dotnet build FileBridge.sln -c Release -nologo -v quiet
+
+status=0
+dotnet test FileBridge.sln -c Release --no-build -nologo \
+  --logger "trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$LOG" || status=$?
+
+# One closing line for the whole run: "N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       gsub(",", ""); for (i = 1; i <= NF; i++) {
+         if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$LOG"
+exit "$status"

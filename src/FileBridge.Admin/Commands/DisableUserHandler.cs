@@ -1,0 +1,25 @@
+using FileBridge.Admin.Cli;
+using FileBridge.Admin.Input;
+using FileBridge.Admin.Output;
+using FileBridge.Core.Sessions;
+using FileBridge.Core.Users;
+
+namespace FileBridge.Admin.Commands;
+
+/// <summary>
+/// <c>users disable &lt;name&gt;</c>. The app already refuses a disabled user's sessions at their next
+/// request; ending them here as well removes the rows at once and makes the effect visible to the operator.
+/// </summary>
+public sealed class DisableUserHandler(IUserStore users, SessionService sessions, AdminConsole console)
+{
+    public async Task<int> RunAsync(string name, CancellationToken cancellationToken)
+    {
+        var userId = UserNameInput.ToUserId(name);
+
+        await users.UpdateAsync(userId, new UserChange(Disabled: true), cancellationToken);
+        var ended = await sessions.EndAllForUserAsync(userId, cancellationToken);
+
+        console.Out.WriteLine($"Disabled user '{userId}'; ended {ended} session(s).");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using FileBridge.Admin.Cli;
+using FileBridge.Admin.Output;
+using FileBridge.Core.Users;
+
+namespace FileBridge.Admin.Commands;
+
+/// <summary><c>users list</c>: never shows password hashes.</summary>
+public sealed class ListUsersHandler(IUserStore users, TimeProvider time, AdminConsole console)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var all = await users.ListAsync(cancellationToken);
+        if (all.Count == 0)
+        {
+            console.Error.WriteLine("No users yet.");
+            return ExitCodes.Success;
+        }
+
+        var now = time.GetUtcNow();
+        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL");
+        foreach (var user in all)
+        {
+            table.AddRow(
+                user.Id,
+                user.DisplayName,
+                user.Disabled ? "yes" : "no",
+                user.Prefixes is { Count: > 0 } prefixes ? PrefixList.Format(prefixes) : "(default)",
+                user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-");
+        }
+
+        table.WriteTo(console.Out);
+        return ExitCodes.Success;
+    }
+}

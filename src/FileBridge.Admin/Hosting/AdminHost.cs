@@ -1,0 +1,35 @@
+using FileBridge.Admin.Input;
+using FileBridge.Admin.Output;
+using FileBridge.Core.DependencyInjection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FileBridge.Admin.Hosting;
+
+/// <summary>The admin tool's host: the app's own registrations, fed from environment variables and an optional settings file.</summary>
+public static class AdminHost
+{
+    public static IHost Build(string? settingsPath)
+    {
+        // No defaults: an appsettings.json that happens to sit in the current directory must not be read silently.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddEnvironmentVariables();
+        if (settingsPath is not null)
+        {
+            // Named on the command line, so it wins over the environment.
+            builder.Configuration.AddInMemoryCollection(SettingsFile.Read(settingsPath));
+        }
+
+        // Warnings and errors only, on standard error: standard output carries the command's result.
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.AddFileBridgeSessions();
+        builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
+        builder.Services.AddSingleton<PasswordReader>();
+        return builder.Build();
+    }
+}

@@ -1,0 +1,3 @@
+namespace FileBridge.Admin.Hosting;
+
+public sealed class SettingsFileException(string message) : Exception(message);

@@ -1,0 +1,48 @@
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace FileBridge.Core.Aws;
+
+/// <summary>The resilience pipeline every STS call runs in, with its numbers taken from <see cref="AwsOptions"/>.</summary>
+public static class StsResilience
+{
+    /// <summary>The key the pipeline is registered under with <c>AddResiliencePipeline</c>.</summary>
+    public const string PipelineKey = "sts";
+
+    /// <summary>
+    /// Retry (outermost) around a circuit breaker around a per-attempt timeout: every attempt, timed-out ones
+    /// included, counts towards the breaker, and an open breaker is not retried.
+    /// </summary>
+    public static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder builder, AwsOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(options);
+
+        return builder
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.StsMaxRetries),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.StsBaseDelay,
+                MaxDelay = TimeSpan.FromSeconds(5),
+                ShouldHandle = args => ValueTask.FromResult(
+                    options.StsMaxRetries > 0
+                    && args.Outcome.Exception is { } e
+                    && AwsFaultClassifier.IsTransient(e, args.Context.CancellationToken)),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.StsBreakerFailureRatio,
+                MinimumThroughput = options.StsBreakerMinimumThroughput,
+                SamplingDuration = options.StsBreakerSamplingDuration,
+                BreakDuration = options.StsBreakDuration,
+                // A refused request (AccessDenied for one user) says nothing about STS's health.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is { } e && AwsFaultClassifier.IsTransient(e, args.Context.CancellationToken)),
+            })
+            .AddTimeout(new TimeoutStrategyOptions { Timeout = options.StsAttemptTimeout });
+    }
+}

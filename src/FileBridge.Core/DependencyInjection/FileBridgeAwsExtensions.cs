@@ -1,0 +1,61 @@
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SecurityToken;
+using FileBridge.Core.Aws;
+using FileBridge.Core.Files;
+using FileBridge.Core.Health;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Core.DependencyInjection;
+
+/// <summary>The AWS broker (STS, credential cache, S3) and the file catalog built on it.</summary>
+public static class FileBridgeAwsExtensions
+{
+    /// <summary>
+    /// Registers the Aws and Files options (validated at start-up), the SDK clients, the "sts" resilience
+    /// pipeline, the credential cache, the file catalog and the "sts" readiness check. An
+    /// <see cref="HttpClientFactory"/> registered before the clients are first resolved replaces the SDK's HTTP stack.
+    /// </summary>
+    public static IHostApplicationBuilder AddFileBridgeAws(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<IAmazonSecurityTokenService>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AwsOptions>>().Value;
+            var config = AwsClientConfigs.CreateStsConfig(options, sp.GetService<HttpClientFactory>());
+            return AwsClientConfigs.BrokerCredentials(options) is { } keys
+                ? new AmazonSecurityTokenServiceClient(keys, config)
+                : new AmazonSecurityTokenServiceClient(config);
+        });
+
+        // The broker's own S3 client (its IAM user's identity, not a person's); people's files are always read
+        // with assumed-role clients from the credential cache.
+        services.TryAddSingleton<IAmazonS3>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AwsOptions>>().Value;
+            var config = AwsClientConfigs.CreateS3Config(options, sp.GetService<HttpClientFactory>());
+            return AwsClientConfigs.BrokerCredentials(options) is { } keys
+                ? new AmazonS3Client(keys, config)
+                : new AmazonS3Client(config);
+        });
+
+        services.AddResiliencePipeline(StsResilience.PipelineKey, (pipeline, context) =>
+            StsResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value));
+
+        services.TryAddSingleton(sp => new S3ClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetService<HttpClientFactory>()));
+        services.TryAddSingleton<StsRoleAssumer>();
+        services.TryAddSingleton<IRoleAssumer>(sp => sp.GetRequiredService<StsRoleAssumer>());
+        services.TryAddSingleton<AssumedRoleCache>();
+        services.TryAddSingleton<FileCatalog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
+        return builder;
+    }
+}

@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Net;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.S3.Model;
+using FileBridge.Core.Aws;
+using FileBridge.Core.Sessions;
+using FileBridge.Core.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Core.Files;
+
+/// <summary>
+/// Lists folders and hands out download links for a signed-in user, with that user's assumed-role credentials.
+/// Every input is validated and checked against the user's prefixes before any AWS call; the session policy
+/// on the credentials enforces the same limits again on the AWS side.
+/// </summary>
+public sealed partial class FileCatalog(
+    AssumedRoleCache credentials,
+    IOptions<FilesOptions> filesOptions,
+    IOptions<AwsOptions> awsOptions,
+    TimeProvider timeProvider,
+    ILogger<FileCatalog> logger)
+{
+    private const string Delimiter = "/";
+    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
+    public async Task<FileResult<FileListing>> ListAsync(AuthenticatedUser user, ListFilesQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(query);
+
+        var prefixCheck = S3Paths.NormalizePrefix(query.Prefix);
+        if (prefixCheck.Value is not { } prefix)
+        {
+            return Bad(prefixCheck.Error!);
+        }
+
+        if (ParseLimit(query.Limit) is not { } limit)
+        {
+            return Bad($"limit must be a whole number from 1 to {ListFilesQuery.MaxLimit}.");
+        }
+
+        if (query.Cursor is { Length: 0 })
+        {
+            return Bad("cursor must not be empty; leave it out for the first page.");
+        }
+
+        var scope = ScopeOf(user);
+        if (!scope.Allows(prefix))
+        {
+            return ListTowardsAllowed(scope, prefix, query.Cursor);
+        }
+
+        string? continuationToken = null;
+        if (query.Cursor is { } cursor && (continuationToken = ListingCursor.TryDecode(cursor, prefix)) is null)
+        {
+            return Bad("cursor is not valid for this prefix.");
+        }
+
+        var request = new ListObjectsV2Request
+        {
+            BucketName = filesOptions.Value.Bucket,
+            Prefix = prefix,
+            Delimiter = Delimiter,
+            MaxKeys = limit,
+            ContinuationToken = continuationToken,
+        };
+        var (response, failure) = await CallS3Async(user, scope, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
+        if (response is null)
+        {
+            return failure!.Kind == FileFailureKind.BadRequest && continuationToken is not null
+                ? Bad("cursor is no longer valid; start from the first page.")
+                : failure!;
+        }
+
+        var folders = (response.CommonPrefixes ?? [])
+            .Select(p => new FolderEntry(p, S3Paths.LastSegment(p)))
+            .ToList();
+        var files = (response.S3Objects ?? [])
+            .Where(o => o.Key != prefix) // the zero-byte "folder marker" some tools create
+            .Select(o => new FileEntry(o.Key, o.Key[prefix.Length..], o.Size ?? 0, ToOffset(o.LastModified)))
+            .ToList();
+        var next = response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken)
+            ? ListingCursor.Encode(prefix, response.NextContinuationToken)
+            : null;
+        LogListed(logger, user.Id, prefix, folders.Count, files.Count);
+        return FileResult<FileListing>.Success(new FileListing(prefix, folders, files, next));
+    }
+
+    public async Task<FileResult<DownloadLink>> GetDownloadLinkAsync(AuthenticatedUser user, string? key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+
+        var keyCheck = S3Paths.ValidateKey(key);
+        if (keyCheck.Value is not { } validKey)
+        {
+            return Bad(keyCheck.Error!);
+        }
+
+        var scope = ScopeOf(user);
+        if (!scope.Allows(validKey))
+        {
+            return Forbidden();
+        }
+
+        var (link, failure) = await CallS3Async(user, scope, (session, ct) => CreateLinkAsync(session, validKey, ct), cancellationToken);
+        if (link is null)
+        {
+            return failure!;
+        }
+
+        LogLinkIssued(logger, user.Id, validKey, link.ExpiresAt - timeProvider.GetUtcNow());
+        return FileResult<DownloadLink>.Success(link);
+    }
+
+    /// <summary>The user's own prefixes, else the configured defaults.</summary>
+    public AccessScope ScopeOf(AuthenticatedUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return AccessScope.From(user.OwnPrefixes ?? PrefixList.Parse(filesOptions.Value.DefaultPrefixes));
+    }
+
+    internal static int? ParseLimit(string? limit)
+    {
+        if (string.IsNullOrEmpty(limit))
+        {
+            return ListFilesQuery.DefaultLimit;
+        }
+
+        return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ListFilesQuery.MaxLimit
+            ? value
+            : null;
+    }
+
+    private async Task<DownloadLink> CreateLinkAsync(AssumedRoleSession session, string key, CancellationToken cancellationToken)
+    {
+        var bucket = filesOptions.Value.Bucket;
+
+        // HEAD first so a missing key is a 404 here rather than a link that fails in the browser.
+        await session.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken);
+
+        var now = timeProvider.GetUtcNow();
+        var lifetime = TimeSpan.FromTicks(Math.Min(filesOptions.Value.DownloadUrlLifetime.Ticks, (session.ExpiresAt - now).Ticks));
+        var expiresAt = now + lifetime;
+        var url = await session.S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = expiresAt.UtcDateTime,
+            Protocol = awsOptions.Value.ServiceUrl is { Scheme: "http" } ? Protocol.HTTP : Protocol.HTTPS,
+            ResponseHeaderOverrides = { ContentDisposition = AttachmentDisposition.For(S3Paths.LastSegment(key)) },
+        });
+        return new DownloadLink(new Uri(url), expiresAt);
+    }
+
+    private static FileResult<FileListing> ListTowardsAllowed(AccessScope scope, string prefix, string? cursor)
+    {
+        // Folders above the user's own prefixes (e.g. "" and "home/" for "home/alice/") are answered from the
+        // configuration alone: the session policy would refuse the S3 listing, and the user should still be able
+        // to click their way down from the root.
+        var folders = scope.FoldersLeadingFrom(prefix);
+        if (folders.Count == 0)
+        {
+            return Forbidden();
+        }
+
+        if (cursor is not null)
+        {
+            return Bad("cursor is not valid for this prefix.");
+        }
+
+        var entries = folders.Select(p => new FolderEntry(p, S3Paths.LastSegment(p))).ToList();
+        return FileResult<FileListing>.Success(new FileListing(prefix, entries, [], null));
+    }
+
+    private async Task<(T? Response, FileFailure? Failure)> CallS3Async<T>(
+        AuthenticatedUser user, AccessScope scope, Func<AssumedRoleSession, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (scope.GrantsNothing)
+        {
+            return (null, Forbidden());
+        }
+
+        var roleRequest = RoleRequestOf(user, scope);
+        try
+        {
+            var session = await credentials.GetAsync(roleRequest, cancellationToken);
+            return (await call(session, cancellationToken), null);
+        }
+        catch (UpstreamUnavailableException e)
+        {
+            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", e.RetryAfter));
+        }
+        catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
+        {
+            return (null, new FileFailure(FileFailureKind.NotFound, "There is no such file."));
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode is "ExpiredToken" or "InvalidToken" or "InvalidAccessKeyId" or "TokenRefreshRequired")
+        {
+            // The credentials died before their time (revoked, clock skew): fetch new ones next time.
+            credentials.Invalidate(roleRequest);
+            LogS3Failure(logger, user.Id, e.ErrorCode);
+            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused the credentials; try again.", TimeSpan.FromSeconds(1)));
+        }
+        catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            LogS3Denied(logger, user.Id, e.ErrorCode);
+            return (null, Forbidden());
+        }
+        catch (AmazonServiceException e) when (e.ErrorCode is "InvalidArgument" && !AwsFaultClassifier.IsTransient(e, cancellationToken))
+        {
+            return (null, new FileFailure(FileFailureKind.BadRequest, "The file store refused the request."));
+        }
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Anything else from S3 (outage after the SDK's retries, timeouts, unexpected refusals) is not the user's fault.
+            LogS3Failure(logger, user.Id, (e as AmazonServiceException)?.ErrorCode ?? e.GetType().Name);
+            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter));
+        }
+    }
+
+    private static RoleRequest RoleRequestOf(AuthenticatedUser user, AccessScope scope) => new(user.Id, scope.Prefixes);
+
+    private static DateTimeOffset? ToOffset(DateTime? value) =>
+        value is { } v ? new DateTimeOffset(v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime()) : null;
+
+    private static FileFailure Bad(string detail) => new(FileFailureKind.BadRequest, detail);
+
+    private static FileFailure Forbidden() =>
+        new FileFailure(FileFailureKind.Forbidden, "This folder or file is outside the prefixes you may see.");
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {FolderCount} folders and {FileCount} files under {Prefix} for {UserId}")]
+    private static partial void LogListed(ILogger logger, string userId, string prefix, int folderCount, int fileCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issued a download link for {Key} to {UserId}, valid for {Lifetime}")]
+    private static partial void LogLinkIssued(ILogger logger, string userId, string key, TimeSpan lifetime);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 refused a request by {UserId} inside their prefixes: {ErrorCode}")]
+    private static partial void LogS3Denied(ILogger logger, string userId, string errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 call for {UserId} failed: {ErrorCode}")]
+    private static partial void LogS3Failure(ILogger logger, string userId, string errorCode);
+}

@@ -1,0 +1,9 @@
+namespace FileBridge.Core.Files;
+
+public enum FileFailureKind
+{
+    BadRequest,
+    Forbidden,
+    NotFound,
+    Unavailable,
+}

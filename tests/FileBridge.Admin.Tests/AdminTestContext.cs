@@ -1,0 +1,38 @@
+using Azure.Data.Tables;
+using FileBridge.Testing;
+
+namespace FileBridge.Admin.Tests;
+
+/// <summary>One test's own Users and Sessions tables on the real Azurite, and the settings that point the tool at them.</summary>
+public sealed class AdminTestContext
+{
+    public const string Password = "correct horse battery staple";
+
+    public AdminTestContext()
+    {
+        Settings = new Dictionary<string, string?>
+        {
+            ["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString,
+            ["Users:TableName"] = TestEnvironment.UniqueTableName("T"),
+            ["Sessions:TableName"] = TestEnvironment.UniqueTableName("S"),
+        };
+        var service = new TableServiceClient(TestEnvironment.AzuriteConnectionString);
+        UsersTable = service.GetTableClient(Settings["Users:TableName"]);
+        SessionsTable = service.GetTableClient(Settings["Sessions:TableName"]);
+        Users = new TestUsers(Settings);
+    }
+
+    public Dictionary<string, string?> Settings { get; }
+
+    public TableClient UsersTable { get; }
+
+    public TableClient SessionsTable { get; }
+
+    public TestUsers Users { get; }
+
+    public Task<AdminRun> RunAsync(params string[] arguments) => AdminTool.RunAsync(Settings, input: null, arguments);
+
+    public Task<AdminRun> RunWithInputAsync(string input, params string[] arguments) => AdminTool.RunAsync(Settings, input, arguments);
+
+    public async Task<TableEntity> UserRowAsync(string userId) => (await UsersTable.GetEntityAsync<TableEntity>(userId, userId)).Value;
+}

@@ -1,0 +1,122 @@
+using FileBridge.Admin.Cli;
+using FileBridge.Core.Login;
+using FileBridge.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Admin.Tests.Commands;
+
+public sealed class AddUserHandlerTests
+{
+    private readonly AdminTestContext _context = new();
+
+    [Fact]
+    public async Task Run_NewUser_ListShowsUserWithoutHash()
+    {
+        var added = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "alice", "--display-name", "Alice Liddell");
+
+        var listed = await _context.RunAsync("users", "list");
+
+        Assert.True(added.ExitCode == ExitCodes.Success, added.ToString());
+        Assert.True(listed.ExitCode == ExitCodes.Success, listed.ToString());
+        var row = Assert.Single(listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("alice ", StringComparison.Ordinal));
+        Assert.Contains("Alice Liddell", row, StringComparison.Ordinal);
+        var hash = (string)(await _context.UserRowAsync("alice"))["PasswordHash"];
+        Assert.DoesNotContain(hash, listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("AQAAAA", listed.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_PasswordOnStdin_StoresHashThatVerifiesAt210000Iterations()
+    {
+        var hashing = new PasswordHashing(Options.Create(new LoginOptions()));
+
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "bob");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var hash = (string)(await _context.UserRowAsync("bob"))["PasswordHash"];
+        Assert.Equal(PasswordCheck.Succeeded, hashing.Verify(hash, AdminTestContext.Password));
+        Assert.Equal(PasswordCheck.Failed, hashing.Verify(hash, AdminTestContext.Password + "x"));
+        Assert.Equal(210_000, PasswordHashing.ReadIterationCount(hash));
+        Assert.DoesNotContain(AdminTestContext.Password, result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MixedCaseNameWithPrefixes_StoresNormalizedRowWithPrefixesColumn()
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\r\n", "users", "add", "  Carol.Smith ", "--prefixes", "reports/;shared/");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var row = await _context.UserRowAsync("carol.smith");
+        Assert.Equal("carol.smith", row.PartitionKey);
+        Assert.Equal("reports/;shared/", row["Prefixes"]);
+        Assert.Equal(false, row["Disabled"]);
+        Assert.Equal("Carol.Smith", row["DisplayName"]);
+        var hash = (string)row["PasswordHash"];
+        Assert.Equal(PasswordCheck.Succeeded, new PasswordHashing(Options.Create(new LoginOptions())).Verify(hash, AdminTestContext.Password));
+    }
+
+    [Fact]
+    public async Task Run_ExistingUser_ExitsWithUserExistsAndKeepsOldHash()
+    {
+        await _context.Users.AddAsync("dave", "the original password");
+        var before = (string)(await _context.UserRowAsync("dave"))["PasswordHash"];
+
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "Dave");
+
+        Assert.Equal(ExitCodes.UserAlreadyExists, result.ExitCode);
+        Assert.Contains("'dave' already exists", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _context.UserRowAsync("dave"))["PasswordHash"]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("short pass\n")]
+    [InlineData("            \n")]
+    public async Task Run_RefusedPassword_ExitsWithInvalidInputAndWritesNoRow(string input)
+    {
+        var result = await _context.RunWithInputAsync(input, "users", "add", "erin");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("password", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(await _context.Users.Store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_InvalidName_ExitsWithInvalidInput()
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "a/b");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("not a valid user name", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NoName_ExitsWithUsageError()
+    {
+        var result = await _context.RunAsync("users", "add");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("Required argument missing", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownSubcommand_ExitsWithUsageError()
+    {
+        var result = await _context.RunAsync("users", "remove", "frank");
+
+        Assert.NotEqual(ExitCodes.Success, result.ExitCode);
+        Assert.Contains("remove", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_AddedUser_IsNotFoundBeforeAndFoundAfter()
+    {
+        Assert.Null(await _context.Users.Store.FindAsync("gina", CancellationToken.None));
+
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "gina");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.NotNull(await _context.Users.Store.FindAsync("gina", CancellationToken.None));
+    }
+}

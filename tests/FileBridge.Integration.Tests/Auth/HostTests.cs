@@ -1,0 +1,84 @@
+using System.Net;
+using System.Text.Json;
+using FileBridge.Testing;
+
+namespace FileBridge.Integration.Tests.Auth;
+
+public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFixture>
+{
+    [Fact]
+    public async Task Health_Anonymous_AnswersOk()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.GetAsync("api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_WithReachableTable_AnswersOk()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.GetAsync("api/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("checks");
+        Assert.Equal("ok", checks.GetProperty("users").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_WithUnreachableTable_Answers503NamingUsers()
+    {
+        var settings = TestEnvironment.BaseSettings();
+        settings["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString.Replace(
+            new Uri(TestEnvironment.AzuriteConnectionString.Split("TableEndpoint=")[1].Split(';')[0]).Authority, "127.0.0.1:1", StringComparison.Ordinal);
+        await using var host = await DevHostProcess.StartAsync(settings);
+        using var client = host.CreateClient();
+
+        using var response = await client.GetAsync("api/health/ready");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("failed", body.GetProperty("checks").GetProperty("users").GetString());
+    }
+
+    [Fact]
+    public async Task Page_DeepLink_ServesTheAppWithSecurityHeaders()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.GetAsync("browse/projects/alpha/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", string.Join(';', response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownApiRoute_AnswersProblem404()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.GetAsync("api/no/such/route");
+
+        await LoginTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Theory]
+    [InlineData("Users:ConnectionString", "Users:ConnectionString")]
+    [InlineData("Users:TableName", "Users:TableName")]
+    public async Task Start_WithMissingSetting_StopsNamingTheSetting(string setting, string expectedInMessage)
+    {
+        var settings = TestEnvironment.BaseSettings();
+        settings[setting] = "";
+        settings["Aws:RoleArn"] = settings["Aws:RoleArn"] ?? "arn:aws:iam:::role/filebridge-reader";
+
+        var (exitCode, output) = await DevHostProcess.RunToExitAsync(settings, TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(expectedInMessage, output, StringComparison.Ordinal);
+    }
+}

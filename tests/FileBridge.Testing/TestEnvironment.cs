@@ -1,0 +1,72 @@
+namespace FileBridge.Testing;
+
+/// <summary>
+/// What the test command's services put in the environment (scripts/azurite.sh and
+/// scripts/local-aws.sh write it; scripts/test.sh exports it). Missing values fail loudly.
+/// </summary>
+public static class TestEnvironment
+{
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string AzuriteConnectionString => Required("Users__ConnectionString", "scripts/azurite.sh start");
+
+    public static bool HasAws => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("Aws__ServiceUrl"));
+
+    public static string AwsServiceUrl => Required("Aws__ServiceUrl", "scripts/local-aws.sh start");
+
+    public static string AwsRegion => Environment.GetEnvironmentVariable("Aws__Region") ?? "us-east-1";
+
+    public static string AwsAccessKeyId => Required("Aws__AccessKeyId", "scripts/local-aws.sh start");
+
+    public static string AwsSecretAccessKey => Required("Aws__SecretAccessKey", "scripts/local-aws.sh start");
+
+    public static string AwsRoleArn => Required("Aws__RoleArn", "scripts/local-aws.sh start");
+
+    public static string Bucket => Required("Files__Bucket", "scripts/local-aws.sh start");
+
+    public static string OtherAccessKeyId => Required("FILEBRIDGE_TEST_OTHER_ACCESS_KEY_ID", "scripts/local-aws.sh start");
+
+    public static string OtherSecretAccessKey => Required("FILEBRIDGE_TEST_OTHER_SECRET_ACCESS_KEY", "scripts/local-aws.sh start");
+
+    public static string AdminAccessKeyId => Required("FILEBRIDGE_TEST_ADMIN_ACCESS_KEY_ID", "scripts/local-aws.sh start");
+
+    public static string AdminSecretAccessKey => Required("FILEBRIDGE_TEST_ADMIN_SECRET_ACCESS_KEY", "scripts/local-aws.sh start");
+
+    /// <summary>A table name no other test uses, so tests never share rows.</summary>
+    public static string UniqueTableName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 32)];
+
+    /// <summary>Settings for a DevHost or service provider: real Azurite, real local AWS endpoint (when running), fresh tables.</summary>
+    public static Dictionary<string, string?> BaseSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Users:ConnectionString"] = AzuriteConnectionString,
+            ["Users:TableName"] = UniqueTableName("Users"),
+            ["Sessions:TableName"] = UniqueTableName("Sessions"),
+        };
+        foreach (var name in new[] { "Aws:ServiceUrl", "Aws:Region", "Aws:AccessKeyId", "Aws:SecretAccessKey", "Aws:RoleArn", "Files:Bucket" })
+        {
+            settings[name] = Environment.GetEnvironmentVariable(name.Replace(":", "__", StringComparison.Ordinal));
+        }
+
+        return settings;
+    }
+
+    private static string Required(string name, string startedBy) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{name} is not set: run the tests with scripts/test.sh, or run `{startedBy}` and source the env file it writes under .local/.");
+
+    private static string FindRepoRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "FileBridge.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Cannot find FileBridge.sln above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,36 @@
+using Azure.Data.Tables;
+using FileBridge.Core.Login;
+using FileBridge.Core.Storage;
+using FileBridge.Core.Users;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Testing;
+
+/// <summary>Writes users straight into a test's own Users table, hashed as the app hashes them.</summary>
+public sealed class TestUsers(string connectionString, string tableName)
+{
+    private static readonly PasswordHashing Hashing = new(Options.Create(new LoginOptions()));
+
+    public TestUsers(IReadOnlyDictionary<string, string?> settings)
+        : this(settings["Users:ConnectionString"]!, settings["Users:TableName"]!)
+    {
+    }
+
+    public IUserStore Store { get; } = new TableUserStore(
+        new TableServiceClient(connectionString),
+        Options.Create(new UsersOptions { ConnectionString = connectionString, TableName = tableName }));
+
+    public TableClient Table { get; } = new TableServiceClient(connectionString).GetTableClient(tableName);
+
+    public async Task AddAsync(string name, string password, string? displayName = null, string? prefixes = null, bool disabled = false)
+    {
+        var id = UserName.Normalize(name);
+        await Store.AddAsync(new NewUser(id, displayName ?? name, Hashing.Hash(password), PrefixList.Parse(prefixes)), CancellationToken.None);
+        if (disabled)
+        {
+            await Store.UpdateAsync(id, new UserChange(Disabled: true), CancellationToken.None);
+        }
+    }
+
+    public static string Hash(string password) => Hashing.Hash(password);
+}
