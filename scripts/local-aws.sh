@@ -186,6 +186,9 @@ fail() {
   exit 1
 }
 
+# The daemons below are started with "9>&-": they must not inherit the lock (see take_lock), or
+# they would hold it for as long as they run.
+
 render_conf() {
   mkdir -p "$STATE"/{run,log,data,crash}
   sed -e "s|@STATE@|$STATE|g" -e "s|@FSID@|$FSID|g" \
@@ -200,7 +203,7 @@ start_mon() {
   mkdir -p "$STATE/data/mon-a"
   ceph-mon -c "$CONF" -i a --mkfs --monmap "$STATE/monmap" --keyring "$STATE/keyring" >>"$LAUNCH_LOG" 2>&1 \
     || fail "ceph-mon --mkfs failed"
-  ceph-mon -c "$CONF" -i a >>"$LAUNCH_LOG" 2>&1 || fail "ceph-mon did not start"
+  ceph-mon -c "$CONF" -i a >>"$LAUNCH_LOG" 2>&1 9>&- || fail "ceph-mon did not start"
   # The monitor has quorum (it is alone) once it answers.
   ceph_cli mon stat >/dev/null 2>&1 || fail "the monitor does not answer on port $MON_PORT"
 }
@@ -212,12 +215,12 @@ start_osd() {
   mkdir -p "$STATE/data/osd-0"
   ceph-osd -c "$CONF" -i 0 --mkfs --osd-uuid "$OSD_UUID" >>"$LAUNCH_LOG" 2>&1 \
     || fail "ceph-osd --mkfs failed"
-  ceph-osd -c "$CONF" -i 0 >>"$LAUNCH_LOG" 2>&1 || fail "ceph-osd did not start"
+  ceph-osd -c "$CONF" -i 0 >>"$LAUNCH_LOG" 2>&1 9>&- || fail "ceph-osd did not start"
 }
 
 start_rgw() {
   mkdir -p "$STATE/data/rgw-local"
-  radosgw -c "$CONF" -n "$RGW_NAME" >>"$LAUNCH_LOG" 2>&1 || fail "radosgw did not start"
+  radosgw -c "$CONF" -n "$RGW_NAME" >>"$LAUNCH_LOG" 2>&1 9>&- || fail "radosgw did not start"
   # radosgw creates its pools on first start; the port opens once they exist.
   local i
   for ((i = 0; i < 600; i++)); do

@@ -12,6 +12,7 @@ public static class FileBridgeApiExtensions
     public static IHostApplicationBuilder AddFileBridgeApi(this IHostApplicationBuilder builder)
     {
         builder.AddFileBridgeSessions();
+        builder.AddFileBridgeAws();
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<RequestAuthenticator>();

@@ -51,7 +51,7 @@ public static class AwsFaultClassifier
                 // The SDK's own HttpClient timeout surfaces as TaskCanceledException with nobody having cancelled.
                 return !callerToken.IsCancellationRequested;
             case AmazonServiceException service:
-                return IsTransientServiceError(service) || (service.InnerException is { } inner && IsTransientNetworkError(inner));
+                return IsTransientServiceError(service) || (service.InnerException is { } cause && IsTransientNetworkError(cause));
             case AmazonClientException client when client.InnerException is { } inner:
                 return IsTransient(inner, callerToken);
             default:

@@ -108,15 +108,4 @@ public sealed class AddUserHandlerTests
         Assert.NotEqual(ExitCodes.Success, result.ExitCode);
         Assert.Contains("remove", result.Error, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Run_AddedUser_IsNotFoundBeforeAndFoundAfter()
-    {
-        Assert.Null(await _context.Users.Store.FindAsync("gina", CancellationToken.None));
-
-        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "gina");
-
-        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.NotNull(await _context.Users.Store.FindAsync("gina", CancellationToken.None));
-    }
 }

@@ -1,0 +1,123 @@
+using System.Runtime.CompilerServices;
+using Azure.Data.Tables;
+using FileBridge.Core.Sessions;
+using FileBridge.Testing;
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Browser.Tests;
+
+/// <summary>
+/// One DevHost (real Azurite, real local S3/STS endpoint, fresh tables) serving the API and the web page
+/// on one origin, plus one headless Chromium. Each test gets its own browser context, so cookies never leak.
+/// </summary>
+public class BrowserHost : IAsyncLifetime
+{
+    private int _userCount;
+    private DevHostProcess? _devHost;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private TestUsers? _users;
+    private Dictionary<string, string?> _settings = [];
+
+    public Uri BaseAddress => DevHost.BaseAddress;
+
+    public DevHostProcess DevHost => _devHost ?? throw new InvalidOperationException("The host has not started.");
+
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
+    private IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        _settings = TestEnvironment.BaseSettings();
+        Configure(_settings);
+        _users = new TestUsers(_settings);
+        _devHost = await DevHostProcess.StartAsync(_settings);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_devHost is not null)
+        {
+            await _devHost.DisposeAsync();
+        }
+    }
+
+    /// <summary>Settings that differ from the defaults for this host (e.g. a short idle timeout).</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
+    /// <summary>A user of this test alone, so failed sign-ins or revoked sessions never touch another test.</summary>
+    public async Task<TestUser> CreateUserAsync(string displayName, string? prefixes = null)
+    {
+        var name = $"{displayName.Split(' ')[0].ToLowerInvariant()}{Interlocked.Increment(ref _userCount)}";
+        var password = $"pw-{Guid.NewGuid():N}";
+        await _users!.AddAsync(name, password, displayName, prefixes);
+        return new TestUser(name, password, displayName);
+    }
+
+    /// <summary>Ends every session of a user on the server, as `sessions revoke` would.</summary>
+    public Task<int> RevokeSessionsAsync(TestUser user)
+    {
+        var connectionString = _settings["Users:ConnectionString"]!;
+        var store = new TableSessionStore(
+            new TableServiceClient(connectionString),
+            Options.Create(new SessionsOptions { TableName = _settings["Sessions:TableName"]! }));
+        return store.DeleteAllForUserAsync(user.Name, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs a test in a fresh browser context, saves a screenshot of its last page whatever happens, and
+    /// fails it when the page broke its Content-Security-Policy or threw.
+    /// </summary>
+    public async Task RunAsync(Func<AppPage, Task> test, ViewportSize? viewport = null, [CallerMemberName] string testName = "")
+    {
+        await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "en-US",
+            TimezoneId = "UTC",
+            AcceptDownloads = true,
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        var page = await context.NewPageAsync();
+        var app = new AppPage(page, this);
+        try
+        {
+            await test(app);
+        }
+        finally
+        {
+            await Screenshots.SaveAsync(page, testName);
+        }
+
+        Assert.Empty(app.PageProblems);
+    }
+}
+
+/// <summary>The DevHost for session-expiry tests: sessions end after three idle seconds.</summary>
+public sealed class ShortIdleTimeoutHost : BrowserHost
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
+
+    protected override void Configure(Dictionary<string, string?> settings) =>
+        settings["Sessions:IdleTimeout"] = IdleTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public sealed record TestUser(string Name, string Password, string DisplayName);
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserHost>
+{
+    public const string Name = "Browser";
+}

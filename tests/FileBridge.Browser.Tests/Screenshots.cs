@@ -1,0 +1,15 @@
+using FileBridge.Testing;
+
+namespace FileBridge.Browser.Tests;
+
+/// <summary>Each test leaves a picture of its last page in artifacts/screenshots/&lt;TestName&gt;.png.</summary>
+internal static class Screenshots
+{
+    public static string Folder { get; } = Path.Combine(TestEnvironment.RepoRoot, "artifacts", "screenshots");
+
+    public static async Task SaveAsync(IPage page, string testName)
+    {
+        Directory.CreateDirectory(Folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{testName}.png"), FullPage = false });
+    }
+}
