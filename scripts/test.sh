@@ -21,7 +21,8 @@ rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
 "$REPO/scripts/chromium.sh"
 "$REPO/scripts/azurite.sh" start
 "$REPO/scripts/local-aws.sh" start
-"$REPO/scripts/bicep.sh" build
+# Builds and lints the Bicep templates; any warning fails the run.
+"$REPO/scripts/bicep.sh"
 # shellcheck disable=SC1091
 source "$REPO/.local/azurite.env"
 # shellcheck disable=SC1091

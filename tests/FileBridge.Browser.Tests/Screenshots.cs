@@ -10,6 +10,7 @@ internal static class Screenshots
     public static async Task SaveAsync(IPage page, string testName)
     {
         Directory.CreateDirectory(Folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{testName}.png"), FullPage = false });
+        var fileName = string.Concat(testName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' ? c : '_'));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{fileName}.png"), FullPage = false });
     }
 }

@@ -4,7 +4,6 @@ using Azure.Identity;
 using FileBridge.Admin.Hosting;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FileBridge.Admin.Cli;
@@ -25,7 +24,7 @@ public static class CommandRunner
             CreateTableClient(host.Services);
             return await handler(host.Services, cancellationToken);
         }
-        catch (SettingsFileException e)
+        catch (SettingsException e)
         {
             return Fail(error, ExitCodes.BadSettings, e.Message);
         }
@@ -54,6 +53,11 @@ public static class CommandRunner
             return Fail(error, ExitCodes.TableUnreachable,
                 $"Cannot use the table service: {reason}. Check Users:ConnectionString or Users:ServiceUri, and that the service is running.");
         }
+        catch (Exception e)
+        {
+            // Type and message only: a stack trace helps nobody running the tool and may be long.
+            return Fail(error, ExitCodes.InternalError, $"Unexpected error: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private static void CreateTableClient(IServiceProvider services)
@@ -65,7 +69,7 @@ public static class CommandRunner
         catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
         {
             // The parser's message may quote the connection string, account key included: never echo it.
-            throw new SettingsFileException("Invalid settings: Users:ConnectionString is not a valid storage connection string.");
+            throw new SettingsException("Invalid settings: Users:ConnectionString is not a valid storage connection string.");
         }
     }
 

@@ -14,7 +14,7 @@ public static class SettingsFile
     {
         if (!File.Exists(path))
         {
-            throw new SettingsFileException($"Settings file '{path}' does not exist.");
+            throw new SettingsException($"Settings file '{path}' does not exist.");
         }
 
         JsonDocument document;
@@ -28,7 +28,7 @@ public static class SettingsFile
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
-            throw new SettingsFileException($"Settings file '{path}' cannot be read: {e.Message}");
+            throw new SettingsException($"Settings file '{path}' cannot be read: {e.Message}");
         }
 
         using (document)
@@ -36,7 +36,7 @@ public static class SettingsFile
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                throw new SettingsFileException($"Settings file '{path}' must hold a JSON object.");
+                throw new SettingsException($"Settings file '{path}' must hold a JSON object.");
             }
 
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);

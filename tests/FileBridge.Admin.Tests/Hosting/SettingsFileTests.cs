@@ -34,12 +34,12 @@ public sealed class SettingsFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_InvalidJson_ThrowsSettingsFileException()
+    public void Read_InvalidJson_ThrowsSettingsException()
     {
         File.WriteAllText(_path, "{ not json");
 
         var error = Record.Exception(() => SettingsFile.Read(_path));
 
-        Assert.IsType<SettingsFileException>(error);
+        Assert.IsType<SettingsException>(error);
     }
 }

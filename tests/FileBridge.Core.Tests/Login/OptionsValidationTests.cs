@@ -2,6 +2,7 @@ using FileBridge.Core.DependencyInjection;
 using FileBridge.Core.Login;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

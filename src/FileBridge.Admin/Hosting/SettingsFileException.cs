@@ -1,3 +1,0 @@
-namespace FileBridge.Admin.Hosting;
-
-public sealed class SettingsFileException(string message) : Exception(message);
