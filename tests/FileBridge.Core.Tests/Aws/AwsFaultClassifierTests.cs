@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
-using Amazon.SecurityToken.Model;
+using Amazon.SecurityToken;
 using FileBridge.Core.Aws;
 using Polly.CircuitBreaker;
 using Polly.Timeout;

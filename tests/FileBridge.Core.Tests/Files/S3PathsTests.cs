@@ -35,13 +35,20 @@ public sealed class S3PathsTests
     [InlineData("home/\u0000/")]
     [InlineData("home/\n/")]
     [InlineData("home/\u007f/")]
-    [InlineData("home/\ud800/")]
     public void NormalizePrefix_Traversal_IsRefused(string raw)
     {
         var result = S3Paths.NormalizePrefix(raw);
 
         Assert.False(result.IsValid);
         Assert.NotNull(result.Error);
+    }
+
+    [Fact]
+    public void NormalizePrefix_BrokenUnicode_IsRefused()
+    {
+        var loneSurrogate = "home/" + (char)0xD800 + "/";
+
+        Assert.False(S3Paths.NormalizePrefix(loneSurrogate).IsValid);
     }
 
     [Theory]

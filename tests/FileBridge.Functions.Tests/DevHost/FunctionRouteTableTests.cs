@@ -25,7 +25,7 @@ public sealed class FunctionRouteTableTests
     {
         var routes = FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly).Select(r => r.Route).ToHashSet();
 
-        Assert.Superset(routes, new HashSet<string> { "auth/login", "auth/logout", "auth/me", "health", "health/ready" });
+        Assert.Superset(new HashSet<string> { "auth/login", "auth/logout", "auth/me", "files", "files/download", "health", "health/ready" }, routes);
     }
 
     private static List<string> ReadFunctionsMetadata()

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Amazon.Runtime;
+
+namespace FileBridge.Integration.Tests.Aws;
+
+/// <summary>
+/// The SDK's HTTP layer with a hook in front of the real endpoint: a test decides, per STS call, whether to
+/// answer with a fault or pass the call through, and counts the AssumeRole calls that were made.
+/// </summary>
+public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
+{
+    private readonly FaultHandler handler = new();
+
+    /// <summary>Given the 1-based STS call number: a fault to answer with, or null to pass through.</summary>
+    public Func<int, HttpResponseMessage?> StsFault { get => handler.StsFault; set => handler.StsFault = value; }
+
+    public int StsCalls => handler.StsCalls;
+
+    public int AssumeRoleCallsReachingEndpoint => handler.PassedThrough;
+
+    public static HttpResponseMessage StsError(HttpStatusCode status, string code) =>
+        new(status)
+        {
+            Content = new StringContent(
+                $"<ErrorResponse><Error><Type>Receiver</Type><Code>{code}</Code><Message></Message></Error><RequestId>fault</RequestId></ErrorResponse>",
+                Encoding.UTF8,
+                "text/xml"),
+        };
+
+    /// <summary>Thrown instead of a response: what a reset connection looks like to the SDK.</summary>
+    public static HttpResponseMessage ThrowSocketFault() => throw new HttpRequestException("injected", new SocketException((int)SocketError.ConnectionReset));
+
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+
+    public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+    public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => false;
+
+    private sealed class FaultHandler : DelegatingHandler
+    {
+        private int stsCalls;
+        private int passedThrough;
+
+        public FaultHandler()
+            : base(new SocketsHttpHandler())
+        {
+        }
+
+        public Func<int, HttpResponseMessage?> StsFault { get; set; } = _ => null;
+
+        public int StsCalls => Volatile.Read(ref stsCalls);
+
+        public int PassedThrough => Volatile.Read(ref passedThrough);
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // STS is a form POST to "/"; S3 calls from the broker are GET/HEAD/PUT on bucket paths.
+            var isSts = request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/"
+                && request.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded";
+            if (!isSts)
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+
+            var call = Interlocked.Increment(ref stsCalls);
+            if (StsFault(call) is { } fault)
+            {
+                return fault;
+            }
+
+            Interlocked.Increment(ref passedThrough);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
