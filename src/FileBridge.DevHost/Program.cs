@@ -1,7 +1,8 @@
 using FileBridge.DevHost;
 using FileBridge.Functions;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root = the build output, so appsettings.json is found wherever the host is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 // Same origin as `func start`, unless --urls or ASPNETCORE_URLS says otherwise.
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))

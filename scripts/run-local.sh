@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs FileBridge locally with real local services: Azurite (tables) and a Ceph RADOS Gateway
+# (S3 + STS + IAM roles) with demo files, seeds demo accounts, and serves the API and the web page
+# at http://127.0.0.1:7071. Ctrl-C stops everything this script started.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+URL="${FILEBRIDGE_URL:-http://127.0.0.1:7071}"
+DEMO_PASSWORD="${FILEBRIDGE_DEMO_PASSWORD:-filebridge-demo-2026}"
+BUILD_DIR="$REPO/.local/run"
+
+DEVHOST_PID=""
+STARTED=()
+
+# Stops the DevHost and only the services this run started (others may be using running ones).
+stop_all() {
+  trap - EXIT INT TERM
+  echo
+  if [[ -n "$DEVHOST_PID" ]]; then
+    kill "$DEVHOST_PID" 2>/dev/null || true
+    wait "$DEVHOST_PID" 2>/dev/null || true
+  fi
+  for script in "${STARTED[@]}"; do
+    "$REPO/scripts/$script" stop || true
+  done
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+start_service() {
+  if ! "$REPO/scripts/$1" status >/dev/null 2>&1; then
+    STARTED=("$1" "${STARTED[@]}")
+  fi
+  "$REPO/scripts/$1" start
+}
+start_service azurite.sh
+start_service local-aws.sh
+# shellcheck disable=SC1091
+source "$REPO/.local/azurite.env"
+# shellcheck disable=SC1091
+source "$REPO/.local/aws.env"
+
+echo "Building FileBridge..."
+dotnet build src/FileBridge.DevHost -c Release -nologo -v quiet -clp:ErrorsOnly -o "$BUILD_DIR/devhost"
+dotnet build src/FileBridge.Admin -c Release -nologo -v quiet -clp:ErrorsOnly -o "$BUILD_DIR/admin"
+
+# Creates the account, or resets its password and enables it when it already exists.
+seed_user() {
+  local name="$1" display="$2" prefixes="$3" status=0
+  printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" \
+    users add "$name" --display-name "$display" --prefixes "$prefixes" >/dev/null || status=$?
+  if (( status == 3 )); then
+    printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-password "$name" >/dev/null
+    dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users enable "$name" >/dev/null
+    dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-prefixes "$name" "$prefixes" >/dev/null
+  elif (( status != 0 )); then
+    echo "Could not create the demo user $name (exit code $status)." >&2
+    exit "$status"
+  fi
+}
+seed_user demo "Demo User" ""
+seed_user alice "Alice (home folder only)" "home/alice/"
+
+cat <<INFO
+
+  FileBridge is running at $URL
+
+  Sign in as   demo  / $DEMO_PASSWORD   (sees the whole demo bucket)
+          or   alice / $DEMO_PASSWORD   (sees only home/alice/)
+
+  Press Ctrl-C to stop FileBridge, Azurite and the local S3/STS endpoint.
+
+INFO
+
+# In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
+DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
+DEVHOST_PID=$!
+wait "$DEVHOST_PID"
