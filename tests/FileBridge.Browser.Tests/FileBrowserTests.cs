@@ -66,6 +66,7 @@ public sealed partial class FileBrowserTests(BrowserHost host)
         Assert.Equal((int)Math.Ceiling(ArchiveCount / (double)firstPage) - 1, clicks);
         var names = await app.NamesAsync(app.FileRows);
         Assert.Equal(Enumerable.Range(1, ArchiveCount).Select(i => $"log-{i:0000}.txt"), names);
+        await app.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
     });
 
     [Fact]

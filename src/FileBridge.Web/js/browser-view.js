@@ -210,10 +210,9 @@ export function createBrowserView({ onUnauthorized }) {
   function folderRow(folder) {
     return el('tr', { class: 'row-folder' },
       el('th', { scope: 'row', class: 'col-name' },
-        el('a', { href: pathForPrefix(folder.prefix), 'data-nav': true, class: 'entry' },
+        el('a', { href: pathForPrefix(folder.prefix), 'data-nav': true, class: 'entry', 'aria-label': `${folder.name}, folder` },
           el('span', { class: 'icon icon-folder', 'aria-hidden': 'true' }),
-          el('span', { class: 'entry-name' }, folder.name),
-          el('span', { class: 'visually-hidden' }, ', folder'))),
+          el('span', { class: 'entry-name' }, folder.name))),
       el('td', { class: 'col-size' }, el('span', { class: 'muted', 'aria-hidden': 'true' }, '—')),
       el('td', { class: 'col-modified' }, el('span', { class: 'muted', 'aria-hidden': 'true' }, '—')));
   }
@@ -227,11 +226,11 @@ export function createBrowserView({ onUnauthorized }) {
           download: file.name.split('/').pop() || true,
           class: 'entry',
           title: `Download ${file.name}`,
+          'aria-label': `${file.name}, download`,
           dataset: { key: file.key },
         },
         el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }),
-        el('span', { class: 'entry-name' }, file.name),
-        el('span', { class: 'visually-hidden' }, ', download'))),
+        el('span', { class: 'entry-name' }, file.name))),
       el('td', { class: 'col-size', 'data-bytes': file.size }, size),
       el('td', { class: 'col-modified' },
         el('time', { datetime: file.lastModified, title: formatFullDate(file.lastModified) },
