@@ -4,14 +4,12 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FileBridge.DevHost;
 
-/// <summary>Turns faults into problem responses: 400 for requests Kestrel couldn't read, else a bare 500.</summary>
+/// <summary>Answers faults that escaped a function the way the Functions app does (<see cref="FaultResults"/>).</summary>
 public sealed partial class UnexpectedFaultHandler(ILogger<UnexpectedFaultHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var result = exception is BadHttpRequestException bad
-            ? Problems.Create(bad.StatusCode, ErrorCodes.BadRequest, "The request could not be read.")
-            : Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side.");
+        var result = FaultResults.For(exception, httpContext.Response);
         if (result.StatusCode >= 500)
         {
             LogFault(logger, exception, httpContext.Request.Path);

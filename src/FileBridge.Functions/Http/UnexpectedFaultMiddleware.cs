@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
@@ -7,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace FileBridge.Functions.Http;
 
 /// <summary>
-/// Answers a fault that escaped a function with a bare 500 problem: the host's own error page could
-/// carry exception details, and the contract promises no internals in the body.
+/// Answers a fault that escaped a function with a problem (<see cref="FaultResults"/>): the host's own
+/// error answer could carry exception details, and the contract promises no internals in the body.
 /// </summary>
 public sealed partial class UnexpectedFaultMiddleware(ILogger<UnexpectedFaultMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -22,7 +21,7 @@ public sealed partial class UnexpectedFaultMiddleware(ILogger<UnexpectedFaultMid
                                           && !httpContext.RequestAborted.IsCancellationRequested)
         {
             LogFault(logger, exception, context.FunctionDefinition.Name);
-            var problem = Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side.");
+            var problem = FaultResults.For(exception, httpContext.Response);
             await problem.ExecuteResultAsync(new ActionContext { HttpContext = httpContext });
         }
     }

@@ -30,7 +30,7 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
     }
 
     [Fact]
-    public async Task Ready_WithUnreachableTable_Answers503NamingUsers()
+    public async Task UnreachableTable_ReadyAnswers503NamingUsers_AndLoginAnswers503()
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString.Replace(
@@ -38,11 +38,14 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
         await using var host = await DevHostProcess.StartAsync(settings);
         using var client = host.CreateClient();
 
-        using var response = await client.GetAsync("api/health/ready");
+        using var ready = await client.GetAsync("api/health/ready");
+        using var login = await ApiSession.LoginAsync(client, "someone", "some password");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("failed", body.GetProperty("checks").GetProperty("users").GetString());
+        await LoginTests.AssertProblemAsync(login, HttpStatusCode.ServiceUnavailable, "upstream_unavailable");
+        Assert.True(login.Headers.Contains("Retry-After"));
     }
 
     [Fact]
