@@ -33,10 +33,13 @@ dotnet build FileBridge.sln -c Release -nologo -v quiet
 status=0
 dotnet test FileBridge.sln -c Release --no-build -nologo \
   --logger "trx" --results-directory "$RESULTS" "$@" 2>&1 | tee "$LOG" || status=$?
+# The web page's pure modules (sorting, formatting, deep links) under Node's own test runner.
+node --test "$REPO/tests/FileBridge.Browser.Tests/web/" 2>&1 | tee -a "$LOG" || status=$?
 
 # One closing line for the whole run: "N passed, N failed, N skipped".
 awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) {
          if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+     /^# pass / { p += $3 } /^# fail / { f += $3 } /^# skipped / { s += $3 }
      END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$LOG"
 exit "$status"

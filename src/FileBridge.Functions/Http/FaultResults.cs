@@ -16,9 +16,18 @@ public static class FaultResults
     public static ObjectResult For(Exception exception, HttpResponse response) => exception switch
     {
         BadHttpRequestException bad => Problems.Create(bad.StatusCode, ErrorCodes.BadRequest, "The request could not be read."),
-        RequestFailedException { Status: 0 or >= 500 } or HttpRequestException or TimeoutException => Problems.WithRetryAfter(
+        _ when IsUnavailable(exception) => Problems.WithRetryAfter(
             response, StorageRetryAfter, Problems.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.UpstreamUnavailable,
                 "A service FileBridge depends on is unavailable.", "Please try again shortly.")),
         _ => Problems.Create(StatusCodes.Status500InternalServerError, ErrorCodes.InternalError, "Something went wrong on our side."),
+    };
+
+    // The Azure SDK throws an AggregateException of its attempts once its own retries are spent.
+    private static bool IsUnavailable(Exception exception) => exception switch
+    {
+        AggregateException aggregate => aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsUnavailable),
+        RequestFailedException failed => failed.Status is 0 or >= 500,
+        HttpRequestException or TimeoutException => true,
+        _ => false,
     };
 }

@@ -12,6 +12,8 @@ public sealed class FaultResultsTests
         { new RequestFailedException(0, "connection refused"), 503, "upstream_unavailable" },
         { new RequestFailedException(503, "server busy"), 503, "upstream_unavailable" },
         { new HttpRequestException("reset"), 503, "upstream_unavailable" },
+        { new AggregateException(new RequestFailedException(0, "refused"), new RequestFailedException(0, "refused")), 503, "upstream_unavailable" },
+        { new AggregateException(new RequestFailedException(0, "refused"), new InvalidOperationException("bug")), 500, "internal_error" },
         { new BadHttpRequestException("too large", 413), 413, "bad_request" },
         { new RequestFailedException(409, "conflict"), 500, "internal_error" },
         { new InvalidOperationException("secret internals"), 500, "internal_error" },
