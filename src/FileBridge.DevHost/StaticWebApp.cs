@@ -24,6 +24,17 @@ public static class StaticWebApp
             });
             return next(context);
         });
+        app.Use((context, next) =>
+        {
+            // Azure Static Web Apps never serves its own configuration file; neither do we.
+            if (context.Request.Path.Equals("/" + StaticWebAppConfig.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = NoCacheForPages });
 

@@ -230,7 +230,9 @@ export function createBrowserView({ onUnauthorized }) {
           dataset: { key: file.key },
         },
         el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }),
-        el('span', { class: 'entry-name' }, file.name))),
+        el('span', { class: 'entry-name' }, file.name),
+        // A visible cue that the name downloads; screen readers already hear it in the label.
+        el('span', { class: 'entry-action', 'aria-hidden': 'true' }, 'Download'))),
       el('td', { class: 'col-size', 'data-bytes': file.size }, size),
       el('td', { class: 'col-modified' },
         el('time', { datetime: file.lastModified, title: formatFullDate(file.lastModified) },

@@ -61,6 +61,16 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
     }
 
     [Fact]
+    public async Task StaticWebAppConfig_IsNotServed()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.GetAsync("staticwebapp.config.json");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task UnknownApiRoute_AnswersProblem404()
     {
         using var client = fixture.Host.CreateClient();
