@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Starts and stops Azurite's Table service on loopback for local runs and tests.
 # Usage: scripts/azurite.sh install|start|stop|status
+# FILEBRIDGE_AZURITE_SERVICES=all also starts Blob (10000) and Queue (10001), which the Functions
+# host wants for AzureWebJobsStorage under `func start`.
 # Writes .local/azurite.env with the connection string the app and tests read.
 set -euo pipefail
 
@@ -43,7 +45,12 @@ start() {
     echo "Azurite already running (pid $(cat "$PID_FILE"))."
   else
     # Data persists under .local so users added for a demo survive a restart; tests use their own tables.
-    nohup "$REPO/node_modules/.bin/azurite-table" \
+    local program=azurite-table extra=()
+    if [[ "${FILEBRIDGE_AZURITE_SERVICES:-table}" == "all" ]]; then
+      program=azurite
+      extra=(--blobHost 127.0.0.1 --queueHost 127.0.0.1)
+    fi
+    nohup "$REPO/node_modules/.bin/$program" "${extra[@]}" \
       --tableHost 127.0.0.1 --tablePort "$PORT" \
       --location "$STATE/data" --disableTelemetry --skipApiVersionCheck --loose \
       >"$STATE/azurite.log" 2>&1 &
