@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.S3;
 using Amazon.SecurityToken;
 using FileBridge.Core.Aws;
 using FileBridge.Core.Files;
@@ -16,7 +15,8 @@ namespace FileBridge.Core.DependencyInjection;
 public static class FileBridgeAwsExtensions
 {
     /// <summary>
-    /// Registers the Aws and Files options (validated at start-up), the SDK clients, the "sts" resilience
+    /// Registers the Aws and Files options (validated at start-up), the STS client (people's files are read
+    /// with assumed-role S3 clients from the credential cache, never the broker's own keys), the "sts" resilience
     /// pipeline, the credential cache, the file catalog and the "sts" readiness check. An
     /// <see cref="HttpClientFactory"/> registered before the clients are first resolved replaces the SDK's HTTP stack.
     /// </summary>
@@ -35,17 +35,6 @@ public static class FileBridgeAwsExtensions
             return AwsClientConfigs.BrokerCredentials(options) is { } keys
                 ? new AmazonSecurityTokenServiceClient(keys, config)
                 : new AmazonSecurityTokenServiceClient(config);
-        });
-
-        // The broker's own S3 client (its IAM user's identity, not a person's); people's files are always read
-        // with assumed-role clients from the credential cache.
-        services.TryAddSingleton<IAmazonS3>(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<AwsOptions>>().Value;
-            var config = AwsClientConfigs.CreateS3Config(options, sp.GetService<HttpClientFactory>());
-            return AwsClientConfigs.BrokerCredentials(options) is { } keys
-                ? new AmazonS3Client(keys, config)
-                : new AmazonS3Client(config);
         });
 
         services.AddResiliencePipeline(StsResilience.PipelineKey, (pipeline, context) =>
