@@ -150,7 +150,7 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
     }
 
     [Fact]
-    public async Task Login_Password_NeverAppearsInLogsOrResponses()
+    public async Task Login_PasswordTokenAndKeys_NeverAppearInLogsOrResponses()
     {
         var name = NewName();
         const string secret = "Unmistakable-Secret-9137";
@@ -164,6 +164,7 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
         Assert.DoesNotContain(secret, await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(secret, fixture.Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(token, fixture.Host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEnvironment.AwsSecretAccessKey, fixture.Host.Output, StringComparison.Ordinal);
         Assert.Contains(name, fixture.Host.Output, StringComparison.Ordinal);
     }
 
