@@ -77,7 +77,8 @@ public sealed class BrokerResilienceTests
         Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
         Assert.Equal(callsBefore, http.StsCalls);
         Assert.True(result.Failure!.RetryAfter >= TimeSpan.FromSeconds(1));
-        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"took {clock.Elapsed}");
+        // Generous bound: the call count above proves the breaker; this only rules out waiting on timeouts.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
     }
 
     [Fact]
