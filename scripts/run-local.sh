@@ -42,25 +42,35 @@ source "$REPO/.local/azurite.env"
 source "$REPO/.local/aws.env"
 
 echo "Building FileBridge..."
-dotnet build src/FileBridge.DevHost -c Release -nologo -v quiet -clp:ErrorsOnly -o "$BUILD_DIR/devhost"
-dotnet build src/FileBridge.Admin -c Release -nologo -v quiet -clp:ErrorsOnly -o "$BUILD_DIR/admin"
+dotnet build src/FileBridge.DevHost -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" -o "$BUILD_DIR/devhost"
+dotnet build src/FileBridge.Admin -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" -o "$BUILD_DIR/admin"
 
 # Creates the account, or resets its password and enables it when it already exists.
 seed_user() {
   local name="$1" display="$2" prefixes="$3" status=0
-  printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" \
-    users add "$name" --display-name "$display" --prefixes "$prefixes" >/dev/null || status=$?
+  local errors
+  errors="$(printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" \
+    users add "$name" --display-name "$display" --prefixes "$prefixes" 2>&1 >/dev/null)" || status=$?
   if (( status == 3 )); then
     printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-password "$name" >/dev/null
     dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users enable "$name" >/dev/null
     dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-prefixes "$name" "$prefixes" >/dev/null
   elif (( status != 0 )); then
-    echo "Could not create the demo user $name (exit code $status)." >&2
+    echo "Could not create the demo user $name (exit code $status): $errors" >&2
     exit "$status"
   fi
 }
 seed_user demo "Demo User" ""
 seed_user alice "Alice (home folder only)" "home/alice/"
+
+# In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
+DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
+DEVHOST_PID=$!
+for _ in $(seq 1 120); do
+  curl -fsS "$URL/api/health" >/dev/null 2>&1 && break
+  kill -0 "$DEVHOST_PID" 2>/dev/null || { echo "FileBridge did not start; see the messages above." >&2; exit 1; }
+  sleep 0.5
+done
 
 cat <<INFO
 
@@ -73,7 +83,4 @@ cat <<INFO
 
 INFO
 
-# In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
-DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
-DEVHOST_PID=$!
 wait "$DEVHOST_PID"
