@@ -2,12 +2,12 @@ namespace FileBridge.Admin.Input;
 
 /// <summary>
 /// What the tool accepts as a password: at least <see cref="MinimumLength"/> characters, not only
-/// whitespace, no control characters, at most <see cref="MaximumLength"/>. Length is what makes a
-/// password strong (NIST SP 800-63B); composition rules are deliberately absent.
+/// whitespace, no control characters, at most <see cref="MaximumLength"/>. NIST SP 800-63B sets the
+/// floor at 8 and says length, not composition rules, makes a password strong; there are none here.
 /// </summary>
 public static class PasswordRules
 {
-    public const int MinimumLength = 12;
+    public const int MinimumLength = 8;
     public const int MaximumLength = 1024;
 
     /// <returns>Why the password is refused, or null when it is acceptable.</returns>

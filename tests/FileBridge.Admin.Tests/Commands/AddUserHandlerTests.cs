@@ -71,7 +71,7 @@ public sealed class AddUserHandlerTests
     [Theory]
     [InlineData("")]
     [InlineData("\n")]
-    [InlineData("short pass\n")]
+    [InlineData("short\n")]
     [InlineData("            \n")]
     public async Task Run_RefusedPassword_ExitsWithInvalidInputAndWritesNoRow(string input)
     {

@@ -41,7 +41,7 @@ public sealed class SetPasswordHandlerTests
         var result = await _context.RunWithInputAsync("tiny\n", "users", "set-password", "alice");
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.Contains("at least 12 characters", result.Error, StringComparison.Ordinal);
+        Assert.Contains("at least 8 characters", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, (await _context.UserRowAsync("alice"))["PasswordHash"]);
     }
 

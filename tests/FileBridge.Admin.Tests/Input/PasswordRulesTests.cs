@@ -8,8 +8,8 @@ public sealed class PasswordRulesTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("             ")]
-    [InlineData("elevenchars")]
-    [InlineData("twelve chars\u0007")]
+    [InlineData("seven c")]
+    [InlineData("eight ch\u0007")]
     public void Check_UnacceptablePassword_ReturnsReason(string? password)
     {
         var reason = PasswordRules.Check(password);
@@ -18,7 +18,7 @@ public sealed class PasswordRulesTests
     }
 
     [Theory]
-    [InlineData("twelve chars")]
+    [InlineData("eight ch")]
     [InlineData("correct horse battery staple")]
     public void Check_LongEnoughPassword_ReturnsNull(string password)
     {
