@@ -42,8 +42,13 @@ source "$REPO/.local/azurite.env"
 source "$REPO/.local/aws.env"
 
 echo "Building FileBridge..."
-dotnet build src/FileBridge.DevHost -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" -o "$BUILD_DIR/devhost"
-dotnet build src/FileBridge.Admin -c Release -nologo -v quiet -clp:"ErrorsOnly;NoSummary" -o "$BUILD_DIR/admin"
+# The Worker SDK's inner build prints its own summary; keep the log and show it only on failure.
+build() {
+  mkdir -p "$BUILD_DIR"
+  dotnet build "$1" -c Release -nologo -o "$2" >"$BUILD_DIR/build.log" 2>&1 || { cat "$BUILD_DIR/build.log" >&2; exit 1; }
+}
+build src/FileBridge.DevHost "$BUILD_DIR/devhost"
+build src/FileBridge.Admin "$BUILD_DIR/admin"
 
 # Creates the account, or resets its password and enables it when it already exists.
 seed_user() {
