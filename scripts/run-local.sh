@@ -11,7 +11,8 @@ DEMO_PASSWORD="${FILEBRIDGE_DEMO_PASSWORD:-filebridge-demo-2026}"
 BUILD_DIR="$REPO/.local/run"
 
 DEVHOST_PID=""
-STARTED=()
+# shellcheck source=scripts/lib/services.sh
+source "$REPO/scripts/lib/services.sh"
 
 # Stops the DevHost and only the services this run started (others may be using running ones).
 stop_all() {
@@ -21,19 +22,11 @@ stop_all() {
     kill "$DEVHOST_PID" 2>/dev/null || true
     wait "$DEVHOST_PID" 2>/dev/null || true
   fi
-  for script in "${STARTED[@]}"; do
-    "$REPO/scripts/$script" stop || true
-  done
+  stop_started_services
 }
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
-start_service() {
-  if ! "$REPO/scripts/$1" status >/dev/null 2>&1; then
-    STARTED=("$1" "${STARTED[@]}")
-  fi
-  "$REPO/scripts/$1" start
-}
 start_service azurite.sh
 start_service local-aws.sh
 # shellcheck disable=SC1091

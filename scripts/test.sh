@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test against real services: starts Azurite and the local S3/STS endpoint, builds and
 # lints the infrastructure templates, runs all test projects, and stops what it started even when
-# tests fail. Usage: scripts/test.sh [extra dotnet test arguments]
+# tests fail (services that were already running are left running).
+# Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -9,18 +10,16 @@ cd "$REPO"
 RESULTS="$REPO/artifacts/test-results"
 LOG="$REPO/artifacts/test-output.log"
 
-stop_services() {
-  "$REPO/scripts/local-aws.sh" stop || true
-  "$REPO/scripts/azurite.sh" stop || true
-}
-trap stop_services EXIT
+# shellcheck source=scripts/lib/services.sh
+source "$REPO/scripts/lib/services.sh"
+trap stop_started_services EXIT
 
 mkdir -p "$RESULTS"
 rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
 
 "$REPO/scripts/chromium.sh"
-"$REPO/scripts/azurite.sh" start
-"$REPO/scripts/local-aws.sh" start
+start_service azurite.sh
+start_service local-aws.sh
 # Builds and lints the Bicep templates; any warning fails the run.
 "$REPO/scripts/bicep.sh"
 # shellcheck disable=SC1091
