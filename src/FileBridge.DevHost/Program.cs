@@ -1,5 +1,6 @@
 using FileBridge.DevHost;
 using FileBridge.Functions;
+using Microsoft.Extensions.Options;
 
 // Content root = the build output, so appsettings.json is found wherever the host is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -19,4 +20,15 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStaticWebApp(StaticWebApp.ResolveWebRoot(app.Configuration));
 app.MapFunctions(FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly));
-app.Run();
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (e is OptionsValidationException or InvalidOperationException { Source: "Microsoft.Extensions.Configuration.Binder" })
+{
+    // A wrong setting is the operator's to fix: say which one, without a stack trace.
+    await Console.Error.WriteLineAsync($"FileBridge cannot start: {e.Message}");
+    return 1;
+}

@@ -19,8 +19,8 @@ public sealed class AddUserHandler(IUserStore users, PasswordHashing hashing, Pa
             throw new UserAlreadyExistsException(userId);
         }
 
+        var prefixList = PrefixesInput.Parse(prefixes);
         var password = passwords.ReadNewPassword(userId);
-        var prefixList = PrefixList.Parse(prefixes);
         var user = new NewUser(
             userId,
             string.IsNullOrWhiteSpace(displayName) ? name.Trim() : displayName.Trim(),

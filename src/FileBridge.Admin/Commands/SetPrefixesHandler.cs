@@ -11,7 +11,7 @@ public sealed class SetPrefixesHandler(IUserStore users, AdminConsole console)
     public async Task<int> RunAsync(string name, string prefixes, CancellationToken cancellationToken)
     {
         var userId = UserNameInput.ToUserId(name);
-        var prefixList = PrefixList.Parse(prefixes);
+        var prefixList = PrefixesInput.Parse(prefixes);
 
         await users.UpdateAsync(userId, new UserChange(Prefixes: prefixList), cancellationToken);
 

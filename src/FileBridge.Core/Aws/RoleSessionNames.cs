@@ -16,7 +16,7 @@ public static class RoleSessionNames
     /// <summary>The session name of the readiness probe's own AssumeRole.</summary>
     public const string ReadinessProbeName = "filebridge-readiness";
 
-    /// <summary>"fb-" + the id with every character outside STS's <c>[\w+=,.@-]</c> replaced by '-', at most 64 characters.</summary>
+    /// <summary>"fb-" + the id with every character <see cref="IsAllowed"/> refuses replaced by '-', at most 64 characters.</summary>
     public static string ForUser(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
@@ -34,6 +34,9 @@ public static class RoleSessionNames
         return name.ToString();
     }
 
-    /// <summary>STS's <c>\w</c> is ASCII only: letters, digits and underscore.</summary>
-    public static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '=' or ',' or '.' or '@' or '-';
+    /// <summary>
+    /// STS's <c>[\w+=,.@-]</c> with <c>\w</c> ASCII only, less '+': Ceph's STS refuses it, and plus-addressed
+    /// e-mail addresses are common user names.
+    /// </summary>
+    public static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '=' or ',' or '.' or '@' or '-';
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 using Amazon.Runtime;
@@ -186,42 +187,60 @@ public sealed partial class FileCatalog(
         }
 
         var roleRequest = RoleRequestOf(user, scope);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var session = await credentials.GetAsync(roleRequest, cancellationToken);
-            return (await call(session, cancellationToken), null);
+            try
+            {
+                var session = await credentials.GetAsync(roleRequest, cancellationToken);
+                return (await call(session, cancellationToken), null);
+            }
+            catch (AmazonServiceException e) when (IsCredentialRefusal(e))
+            {
+                // Inside the user's prefixes S3 should not refuse: the cached credentials predate a change of
+                // the role's policy, were revoked, or expired early. Fetch new ones and try once more.
+                credentials.Invalidate(roleRequest);
+                LogS3Denied(logger, user.Id, e.ErrorCode);
+                if (attempt == 1)
+                {
+                    continue;
+                }
+
+                return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused FileBridge's credentials.", DefaultRetryAfter));
+            }
+            catch (Exception e) when (TryClassify(e, cancellationToken, out var failure))
+            {
+                if (failure!.Kind == FileFailureKind.Unavailable)
+                {
+                    LogS3Failure(logger, user.Id, (e as AmazonServiceException)?.ErrorCode ?? e.GetType().Name);
+                }
+
+                return (null, failure);
+            }
         }
-        catch (UpstreamUnavailableException e)
+    }
+
+    private static bool IsCredentialRefusal(AmazonServiceException e) =>
+        e.StatusCode == HttpStatusCode.Forbidden || e.ErrorCode is "ExpiredToken" or "InvalidToken" or "InvalidAccessKeyId" or "TokenRefreshRequired";
+
+    private static bool TryClassify(Exception e, CancellationToken cancellationToken, [NotNullWhen(true)] out FileFailure? failure)
+    {
+        failure = e switch
         {
-            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", e.RetryAfter));
-        }
-        catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.NotFound && e.ErrorCode != "NoSuchBucket")
-        {
-            return (null, new FileFailure(FileFailureKind.NotFound, "There is no such file."));
-        }
-        catch (AmazonServiceException e) when (e.ErrorCode is "ExpiredToken" or "InvalidToken" or "InvalidAccessKeyId" or "TokenRefreshRequired")
-        {
-            // The credentials died before their time (revoked, clock skew): fetch new ones next time.
-            credentials.Invalidate(roleRequest);
-            LogS3Failure(logger, user.Id, e.ErrorCode);
-            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused the credentials; try again.", TimeSpan.FromSeconds(1)));
-        }
-        catch (AmazonServiceException e) when (e.StatusCode == HttpStatusCode.Forbidden)
-        {
-            LogS3Denied(logger, user.Id, e.ErrorCode);
-            return (null, Forbidden());
-        }
-        catch (AmazonServiceException e) when (e.ErrorCode is "InvalidArgument" && !AwsFaultClassifier.IsTransient(e, cancellationToken))
-        {
-            return (null, new FileFailure(FileFailureKind.BadRequest, "The file store refused the request."));
-        }
-        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            // Anything else from S3 (outage after the SDK's retries, timeouts, unexpected refusals) is not the user's fault.
-            LogS3Failure(logger, user.Id, (e as AmazonServiceException)?.ErrorCode ?? e.GetType().Name);
-            return (null, new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter));
-        }
+            UpstreamUnavailableException unavailable =>
+                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", unavailable.RetryAfter),
+            AmazonServiceException { StatusCode: HttpStatusCode.NotFound } notFound when notFound.ErrorCode != "NoSuchBucket" =>
+                new FileFailure(FileFailureKind.NotFound, "There is no such file."),
+            AmazonServiceException { ErrorCode: "InvalidArgument" } invalid when !AwsFaultClassifier.IsTransient(invalid, cancellationToken) =>
+                new FileFailure(FileFailureKind.BadRequest, "The file store refused the request."),
+            // Anything else from S3 (outage after the SDK's retries, timeouts, unexpected refusals, an answer the
+            // SDK cannot parse) is not the user's fault.
+            AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException =>
+                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter),
+            OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter),
+            _ => null,
+        };
+        return failure is not null;
     }
 
     private static RoleRequest RoleRequestOf(AuthenticatedUser user, AccessScope scope) => new(user.Id, scope.Prefixes);
@@ -240,7 +259,7 @@ public sealed partial class FileCatalog(
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued a download link for {Key} to {UserId}, valid for {Lifetime}")]
     private static partial void LogLinkIssued(ILogger logger, string userId, string key, TimeSpan lifetime);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 refused a request by {UserId} inside their prefixes: {ErrorCode}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 refused the credentials of {UserId} inside their prefixes ({ErrorCode}); fetching new ones")]
     private static partial void LogS3Denied(ILogger logger, string userId, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 call for {UserId} failed: {ErrorCode}")]

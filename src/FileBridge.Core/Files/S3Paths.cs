@@ -71,7 +71,7 @@ public static class S3Paths
 
         foreach (var c in path)
         {
-            if (char.IsControl(c) || char.IsSurrogate(c) && !HasValidSurrogates(path))
+            if (char.IsControl(c) || IsNoncharacter(c) || char.IsSurrogate(c) && !HasValidSurrogates(path))
             {
                 return $"{what} must not contain control characters or broken Unicode.";
             }
@@ -87,6 +87,12 @@ public static class S3Paths
 
         return null;
     }
+
+    /// <summary>
+    /// U+FFFE, U+FFFF and U+FDD0..U+FDEF are not allowed in XML, and S3 echoes the prefix back in its XML
+    /// answer, which the SDK then cannot parse.
+    /// </summary>
+    private static bool IsNoncharacter(char c) => c is '\uFFFE' or '\uFFFF' or (>= '\uFDD0' and <= '\uFDEF');
 
     private static bool HasValidSurrogates(string path)
     {

@@ -30,5 +30,25 @@ public sealed class UsersOptions : IValidatableObject
         {
             yield return new ValidationResult("Users:ServiceUri must be an absolute URI.", [nameof(ServiceUri)]);
         }
+
+        if (!string.IsNullOrWhiteSpace(ConnectionString) && !IsParsableConnectionString(ConnectionString))
+        {
+            // The parser's own message quotes the string, account key included: never pass it on.
+            yield return new ValidationResult("Users:ConnectionString is not a valid storage connection string.", [nameof(ConnectionString)]);
+        }
+    }
+
+    private static bool IsParsableConnectionString(string connectionString)
+    {
+        try
+        {
+            // Parses only; no connection is made.
+            _ = new Azure.Data.Tables.TableServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

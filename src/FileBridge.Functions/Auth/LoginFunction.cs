@@ -31,7 +31,7 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
             case LoginOutcome.SignedIn signedIn:
                 SessionCookie.Issue(request.HttpContext.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
                 logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
-                return new OkObjectResult(SessionUserResponse.From(signedIn.Session.User));
+                return PrivateResults.Ok(request, SessionUserResponse.From(signedIn.Session.User));
             case LoginOutcome.LockedOut lockedOut:
                 return Problems.WithRetryAfter(request.HttpContext.Response, lockedOut.RetryAfter, Problems.Create(
                     StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts, "Too many failed sign-ins.",

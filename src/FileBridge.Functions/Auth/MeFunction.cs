@@ -20,6 +20,6 @@ public sealed class MeFunction(ILogger<MeFunction> logger, RequestAuthenticator 
             return Problems.Unauthenticated();
         }
 
-        return new OkObjectResult(SessionUserResponse.From(user));
+        return PrivateResults.Ok(request, SessionUserResponse.From(user));
     }
 }

@@ -21,6 +21,11 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
             return Problems.Unauthenticated();
         }
 
+        if (QueryParameters.FirstRepeated(request, "key") is { } repeated)
+        {
+            return Problems.BadRequest($"{repeated} must be given at most once.");
+        }
+
         var result = await catalog.GetDownloadLinkAsync(user, request.Query["key"], cancellationToken);
         if (result.Failure is { } failure)
         {

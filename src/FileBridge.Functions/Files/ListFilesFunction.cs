@@ -21,6 +21,11 @@ public sealed class ListFilesFunction(ILogger<ListFilesFunction> logger, Request
             return Problems.Unauthenticated();
         }
 
+        if (QueryParameters.FirstRepeated(request, "prefix", "cursor", "limit") is { } repeated)
+        {
+            return Problems.BadRequest($"{repeated} must be given at most once.");
+        }
+
         var query = new ListFilesQuery(request.Query["prefix"], request.Query["cursor"], request.Query["limit"]);
         var result = await catalog.ListAsync(user, query, cancellationToken);
         if (result.Failure is { } failure)
@@ -29,6 +34,6 @@ public sealed class ListFilesFunction(ILogger<ListFilesFunction> logger, Request
             return FileProblems.For(request.HttpContext.Response, failure);
         }
 
-        return new OkObjectResult(result.Value);
+        return PrivateResults.Ok(request, result.Value!);
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace FileBridge.Functions.Health;
 
-/// <summary>Liveness: answers without touching any dependency.</summary>
+/// <summary>Liveness: answers without touching any dependency (HEAD too, for uptime probes).</summary>
 public sealed class HealthFunction
 {
     [Function(nameof(HealthFunction))]
     public IActionResult Run(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         new OkObjectResult(new { status = "ok" });
 }

@@ -26,6 +26,6 @@ public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, Readine
         logger.LogWarning("Not ready: {FailedChecks}", string.Join(", ", failed));
         return Problems.Create(StatusCodes.Status503ServiceUnavailable, ErrorCodes.NotReady, "Not ready.",
             $"These dependencies did not answer: {string.Join(", ", failed)}.",
-            new Dictionary<string, object?> { ["status"] = "unavailable", ["checks"] = checks, ["failed"] = failed });
+            new Dictionary<string, object?> { ["checks"] = checks, ["failed"] = failed });
     }
 }

@@ -46,6 +46,12 @@ public static class LoginRequestReader
             return (null, $"The password is missing or longer than {MaxPasswordLength} characters.");
         }
 
+        // PBKDF2 pads the key with zero bytes, so "pw\0" would match "pw"; no one types control characters.
+        if (password.Any(char.IsControl))
+        {
+            return (null, "The password must not contain control characters.");
+        }
+
         return (new LoginRequest(username!, password), null);
     }
 
@@ -81,25 +87,34 @@ public static class LoginRequestReader
                 return (null, null, "The body must be a JSON object with username and password.");
             }
 
-            return (StringMember(document.RootElement, "username"), StringMember(document.RootElement, "password"), null);
+            var username = StringMember(document.RootElement, "username", out var repeated);
+            var password = StringMember(document.RootElement, "password", out var repeatedPassword);
+            return repeated || repeatedPassword
+                ? (null, null, "username and password must each appear once.")
+                : (username, password, null);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-16 (a lone surrogate such as "\ud800").
             return (null, null, "The body is not valid JSON.");
         }
     }
 
-    private static string? StringMember(JsonElement root, string name)
+    private static string? StringMember(JsonElement root, string name, out bool repeated)
     {
+        string? value = null;
+        var count = 0;
         foreach (var member in root.EnumerateObject())
         {
-            if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase) && member.Value.ValueKind == JsonValueKind.String)
+            if (string.Equals(member.Name, name, StringComparison.OrdinalIgnoreCase))
             {
-                return member.Value.GetString();
+                count++;
+                value = member.Value.ValueKind == JsonValueKind.String ? member.Value.GetString() : null;
             }
         }
 
-        return null;
+        repeated = count > 1;
+        return value;
     }
 
     private static (string?, string?, string?) FromForm(byte[] body)

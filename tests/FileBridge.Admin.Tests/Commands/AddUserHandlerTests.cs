@@ -92,6 +92,16 @@ public sealed class AddUserHandlerTests
     }
 
     [Fact]
+    public async Task Run_InvalidPrefix_ExitsWithInvalidInputAndWritesNoRow()
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "frank", "--prefixes", "../");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("is not a valid prefix", result.Error, StringComparison.Ordinal);
+        Assert.Null(await _context.Users.Store.FindAsync("frank", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Run_NoName_ExitsWithUsageError()
     {
         var result = await _context.RunAsync("users", "add");

@@ -31,6 +31,32 @@ public sealed class SetPrefixesHandlerTests
     }
 
     [Fact]
+    public async Task Run_PrefixWithoutTrailingSlash_IsStoredAsAFolder()
+    {
+        await _context.Users.AddAsync("alice", "a password of alice");
+
+        var result = await _context.RunAsync("users", "set-prefixes", "alice", "reports;reports/");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("reports/", (await _context.UserRowAsync("alice"))["Prefixes"]);
+    }
+
+    [Theory]
+    [InlineData("../")]
+    [InlineData("/abs/")]
+    [InlineData("reports/;home//bob/")]
+    public async Task Run_InvalidPrefix_ExitsWithInvalidInputAndKeepsTheOldValue(string prefixes)
+    {
+        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+
+        var result = await _context.RunAsync("users", "set-prefixes", "alice", prefixes);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("is not a valid prefix", result.Error, StringComparison.Ordinal);
+        Assert.Equal("reports/", (await _context.UserRowAsync("alice"))["Prefixes"]);
+    }
+
+    [Fact]
     public async Task Run_NoSuchUser_ExitsWithUserNotFound()
     {
         await _context.Users.AddAsync("alice", "a password of alice");

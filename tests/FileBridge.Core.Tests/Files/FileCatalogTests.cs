@@ -137,6 +137,34 @@ public sealed class FileCatalogTests
         Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
     }
 
+    [Fact]
+    public async Task ListAsync_S3RefusesCachedCredentials_FetchesNewOnesAndTriesAgain()
+    {
+        var answers = new Queue<HttpStatusCode>([HttpStatusCode.Forbidden, HttpStatusCode.OK]);
+        s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
+            ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, """<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>filebridge-demo</Name><Prefix>home/alice/</Prefix><KeyCount>0</KeyCount><MaxKeys>200</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>""")
+            : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
+        var (catalog, assumer) = Create();
+
+        var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+
+        Assert.Null(result.Failure);
+        Assert.Equal(2, assumer.Calls);
+        Assert.Equal(2, s3Requests.Count);
+    }
+
+    [Fact]
+    public async Task ListAsync_S3KeepsRefusingInsideThePrefixes_IsUnavailableNotForbidden()
+    {
+        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
+        var (catalog, assumer) = Create();
+
+        var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+
+        Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
+        Assert.Equal(2, assumer.Calls);
+    }
+
     [Theory]
     [InlineData("home/bob/todo.txt", FileFailureKind.Forbidden)]
     [InlineData("README.txt", FileFailureKind.Forbidden)]

@@ -35,7 +35,10 @@ public sealed class S3PathsTests
     [InlineData("home/\u0000/")]
     [InlineData("home/\n/")]
     [InlineData("home/\u007f/")]
-    public void NormalizePrefix_Traversal_IsRefused(string raw)
+    [InlineData("\uffff/")]
+    [InlineData("projects/\ufffe")]
+    [InlineData("a\ufdd0b/")]
+    public void NormalizePrefix_TraversalOrUnsafeCharacters_IsRefused(string raw)
     {
         var result = S3Paths.NormalizePrefix(raw);
 

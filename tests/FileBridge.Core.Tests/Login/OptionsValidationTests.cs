@@ -15,6 +15,8 @@ public sealed class OptionsValidationTests
 
     [Theory]
     [InlineData("Users:ConnectionString", "", "Users:ConnectionString or Users:ServiceUri must be set.")]
+    [InlineData("Users:ConnectionString", "garbage", "Users:ConnectionString is not a valid storage connection string.")]
+    [InlineData("Users:ConnectionString", "AccountName=a;AccountKey:SecretKeyMaterial", "Users:ConnectionString is not a valid storage connection string.")]
     [InlineData("Users:TableName", "", "Users:TableName is required.")]
     [InlineData("Users:TableName", "no-dashes-allowed", "Users:TableName must be")]
     [InlineData("Sessions:TableName", "1abc", "Sessions:TableName must be")]
@@ -29,6 +31,7 @@ public sealed class OptionsValidationTests
         var error = Assert.Throws<OptionsValidationException>(() => host.Start());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SecretKeyMaterial", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

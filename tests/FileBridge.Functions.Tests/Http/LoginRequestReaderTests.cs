@@ -27,6 +27,11 @@ public sealed class LoginRequestReaderTests
     [InlineData("application/json", "{\"username\":\"\",\"password\":\"pw\"}")]
     [InlineData("application/json", "{\"username\":\"a#b\",\"password\":\"pw\"}")]
     [InlineData("application/x-www-form-urlencoded", "username=a&username=b&password=pw")]
+    [InlineData("application/json", "{\"username\":\"a\",\"username\":\"b\",\"password\":\"pw\"}")]
+    [InlineData("application/json", "{\"username\":\"\\ud800\",\"password\":\"pw\"}")]
+    [InlineData("application/json", "{\"username\":\"a\",\"password\":\"abc\\udc00def\"}")]
+    [InlineData("application/json", "{\"\\ud800\":\"x\",\"username\":\"a\",\"password\":\"pw\"}")]
+    [InlineData("application/json", "{\"username\":\"a\",\"password\":\"pw\\u0000\"}")]
     [InlineData("text/xml", "<login/>")]
     [InlineData(null, "{}")]
     public async Task ReadAsync_BadInput_ReturnsAnError(string? contentType, string body)
@@ -51,10 +56,22 @@ public sealed class LoginRequestReaderTests
         Assert.Contains("at most", error, StringComparison.Ordinal);
     }
 
-    private static HttpRequest Request(string? contentType, string body)
+    [Fact]
+    public async Task ReadAsync_InvalidUtf8InsideAString_ReturnsAnError()
+    {
+        var request = Request("application/json", [.. "{\"username\":\"root\",\"password\":\""u8, 0xC3, 0x28, .. "abc\"}"u8]);
+
+        var (credentials, error) = await LoginRequestReader.ReadAsync(request, CancellationToken.None);
+
+        Assert.Null(credentials);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+
+    private static HttpRequest Request(string? contentType, string body) => Request(contentType, Encoding.UTF8.GetBytes(body));
+
+    private static HttpRequest Request(string? contentType, byte[] bytes)
     {
         var context = new DefaultHttpContext();
-        var bytes = Encoding.UTF8.GetBytes(body);
         context.Request.ContentType = contentType;
         context.Request.ContentLength = bytes.Length;
         context.Request.Body = new MemoryStream(bytes);

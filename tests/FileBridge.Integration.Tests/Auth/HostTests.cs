@@ -18,6 +18,16 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
     }
 
     [Fact]
+    public async Task Health_Head_AnswersOkForUptimeProbes()
+    {
+        using var client = fixture.Host.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "api/health"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Ready_WithReachableTable_AnswersOk()
     {
         using var client = fixture.Host.CreateClient();
@@ -44,6 +54,8 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("failed", body.GetProperty("checks").GetProperty("users").GetString());
+        Assert.Equal(["users"], body.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(503, body.GetProperty("status").GetInt32());
         await LoginTests.AssertProblemAsync(login, HttpStatusCode.ServiceUnavailable, "upstream_unavailable");
         Assert.True(login.Headers.Contains("Retry-After"));
     }

@@ -28,6 +28,7 @@ public sealed class SessionTests(DevHostFixture fixture) : IClassFixture<DevHost
         Assert.Equal(name, body.RootElement.GetProperty("user").GetProperty("id").GetString());
         Assert.Equal("Grace Hopper", body.RootElement.GetProperty("user").GetProperty("displayName").GetString());
         Assert.Equal(JsonValueKind.String, body.RootElement.GetProperty("expiresAt").ValueKind);
+        Assert.True(response.Headers.CacheControl?.NoStore);
     }
 
     [Theory]

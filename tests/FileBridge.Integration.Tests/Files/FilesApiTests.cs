@@ -25,6 +25,15 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     }
 
     [Fact]
+    public async Task List_Answer_IsNotCachedAnywhere()
+    {
+        using var response = await SendAsync("api/files", fixture.WholeBucketToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
     public async Task List_NestedFolder_NamesAreRelative()
     {
         using var body = await GetJsonAsync("api/files?prefix=projects/alpha", fixture.WholeBucketToken);
@@ -86,6 +95,9 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     [InlineData("api/files/download")]
     [InlineData("api/files/download?key=home/alice/")]
     [InlineData("api/files/download?key=home/alice/%2e%2e/bob/todo.txt")]
+    [InlineData("api/files?prefix=home/alice/&prefix=projects/")]
+    [InlineData("api/files?prefix=%EF%BF%BF/")]
+    [InlineData("api/files/download?key=home/alice/todo.txt&key=README.txt")]
     public async Task BadInput_Is400(string uri)
     {
         using var response = await SendAsync(uri, fixture.WholeBucketToken);
