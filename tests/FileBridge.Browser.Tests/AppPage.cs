@@ -47,11 +47,16 @@ public sealed class AppPage
 
     public ILocator AccountName => Page.Locator("#account-name");
 
+    public ILocator SignInHint => Page.Locator("#signin-hint");
+
     // ---- browser ------------------------------------------------------------------------------
 
     public ILocator FolderHeading => Page.Locator("#folder-heading");
 
-    public ILocator Main => Page.Locator("main");
+    /// <summary>Wraps the listing; aria-busy is "false" once a folder has loaded or failed.</summary>
+    public ILocator ListingArea => Page.Locator("#listing-area");
+
+    public ILocator Announcer => Page.Locator("#announcer");
 
     public ILocator Breadcrumbs => Page.GetByRole(AriaRole.Navigation, new() { Name = "Breadcrumb" });
 
@@ -67,9 +72,21 @@ public sealed class AppPage
 
     public ILocator Filter => Page.GetByLabel("Filter this folder");
 
+    public ILocator SortBy => Page.GetByLabel("Sort by");
+
     public ILocator LoadMore => Page.GetByRole(AriaRole.Button, new() { Name = "Load more" });
 
+    public ILocator LoadAll => Page.GetByRole(AriaRole.Button, new() { Name = "Load all" });
+
     public ILocator BrowserError => Page.Locator("#browser-error");
+
+    public ILocator ActionError => Page.Locator("#action-error");
+
+    public ILocator EmptyState => Page.Locator("#empty-state");
+
+    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    public ILocator Link(string name) => Page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 
     public ILocator ColumnHeader(string name) => Page.GetByRole(AriaRole.Columnheader, new() { Name = name });
 
@@ -86,7 +103,7 @@ public sealed class AppPage
     public async Task OpenAsync(string path = "/")
     {
         await Page.GotoAsync(path);
-        await Expect(Main).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(Page.Locator("#boot")).ToBeHiddenAsync();
     }
 
     /// <summary>Fills the form and presses Enter in the password field, as most people do.</summary>
@@ -104,11 +121,15 @@ public sealed class AppPage
     public async Task ExpectFolderAsync(string heading)
     {
         await Expect(FolderHeading).ToHaveTextAsync(heading);
-        await Expect(Main).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(ListingArea).ToHaveAttributeAsync("aria-busy", "false");
         await Expect(Page.Locator("#browser-loading")).ToBeHiddenAsync();
     }
 
     /// <summary>The names in the listing, top to bottom, as shown.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(ILocator rows) =>
         await rows.Locator(".entry-name").AllTextContentsAsync();
+
+    /// <summary>What has keyboard focus, described as "tag: accessible label or text".</summary>
+    public Task<string> FocusedAsync() => Page.EvaluateAsync<string>(
+        "() => { const e = document.activeElement; return `${e.tagName.toLowerCase()}: ${e.getAttribute('aria-label') ?? e.textContent.trim()}`; }");
 }

@@ -14,6 +14,7 @@ public sealed partial class SignInTests(BrowserHost host)
         await app.SignInAsync(user.Name, "not-the-password");
 
         await Expect(app.SignInError).ToHaveTextAsync("The user name or password is incorrect.");
+        await Expect(app.SignInHint).ToContainTextAsync("several failed attempts in a row lock the account for a while");
         await Expect(app.Password).ToBeFocusedAsync();
         await Expect(app.Password).ToHaveValueAsync(string.Empty);
         await Expect(app.UserName).ToHaveValueAsync(user.Name);
@@ -59,6 +60,9 @@ public sealed partial class SignInTests(BrowserHost host)
         }
 
         await Expect(app.SignInError).ToHaveTextAsync(TooManyAttempts());
+        await Expect(app.Password).ToHaveValueAsync(string.Empty);
+        await Expect(app.Password).ToBeFocusedAsync();
+        await Expect(app.SignInHint).ToBeHiddenAsync();
     });
 
     [Fact]
@@ -128,6 +132,24 @@ public sealed partial class SignInTests(BrowserHost host)
 
         await app.Page.ReloadAsync();
         await Expect(app.SignInHeading).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task SignOut_ServerUnreachable_SaysSoAndKeepsFocus() => host.RunAsync(async app =>
+    {
+        var user = await host.CreateUserAsync("Una Offline");
+        await app.OpenAsync("/browse/projects/");
+        await app.SignInAsync(user);
+        await app.ExpectFolderAsync("projects");
+        await app.Page.RouteAsync("**/api/auth/logout", route => route.AbortAsync());
+
+        await app.SignOutButton.ClickAsync();
+
+        await Expect(app.ActionError).ToBeVisibleAsync();
+        await Expect(app.ActionError).ToContainTextAsync("Couldn't reach the server to sign you out.");
+        await Expect(app.SignOutButton).ToBeFocusedAsync();
+        await Expect(app.SignOutButton).ToBeEnabledAsync();
+        await Expect(app.Folder("alpha")).ToBeVisibleAsync();
     });
 
     [GeneratedRegex(@"^Too many sign-in attempts\. Please try again in \d+ (minutes?|seconds?|hours?( and \d+ minutes?)?)\.$")]

@@ -1,12 +1,11 @@
 // Entry point: decides between sign-in and the browser, and keeps the header in step.
 import * as api from './api.js';
 import { createBrowserView } from './browser-view.js';
-import { announce, byId, toggle } from './dom.js';
-import { SESSION_ENDED, signInMessage } from './messages.js';
+import { byId, isBusy, setBusy, toggle } from './dom.js';
+import { SESSION_ENDED, SIGN_OUT_FAILED, signInMessage } from './messages.js';
 import * as router from './router.js';
 import { createSignInView } from './signin-view.js';
 
-const main = byId('main');
 const boot = byId('boot');
 const account = byId('account');
 const accountName = byId('account-name');
@@ -33,22 +32,23 @@ function signedOut({ notice = '', error = '', sameUser = false } = {}) {
   user = null;
   toggle(account, false);
   browser.reset();
-  main.setAttribute('aria-busy', 'false');
   signIn.show({ notice, error, sameUser });
 }
 
 signOutButton.addEventListener('click', async () => {
-  signOutButton.disabled = true;
+  if (isBusy(signOutButton)) return;
+  setBusy(signOutButton, true);
   try {
     await api.logout();
   } catch (error) {
     if (!error.isUnauthorized) {
-      announce("Couldn't reach the server to sign you out. Please try again.");
-      signOutButton.disabled = false;
+      // Visible and announced (the alert is role=alert); focus stays on Sign out to try again.
+      browser.showProblem(SIGN_OUT_FAILED);
       return;
     }
+  } finally {
+    setBusy(signOutButton, false);
   }
-  signOutButton.disabled = false;
   window.history.replaceState(null, '', '/');
   signedOut({ notice: 'You have signed out.' });
 });

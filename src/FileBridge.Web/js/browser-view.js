@@ -1,8 +1,8 @@
 // The file browser: one folder at a time, folders first, sortable, filterable, paged with "Load more".
 import * as api from './api.js';
 import { announce, byId, el, setBusy, toggle } from './dom.js';
-import { formatCount, formatDate, formatFullDate, formatSize } from './format.js';
-import { appendPage, defaultSort, filterEntries, nextSort, sortEntries } from './listing.js';
+import { countOf, formatDate, formatDateTime, formatFullDate, formatSize } from './format.js';
+import { appendPage, defaultSort, entryId, filterEntries, nextSort, sortEntries, summarize } from './listing.js';
 import { browseMessage } from './messages.js';
 import { pathForPrefix, trail } from './router.js';
 
@@ -12,17 +12,24 @@ const SORT_WORDS = {
   modified: { ascending: 'date modified, oldest first', descending: 'date modified, newest first' },
 };
 
-function plural(n, one, many) {
-  return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
+// "Load all" stops here: a browser table of more rows than this helps nobody and costs memory.
+const LOAD_ALL_LIMIT = 10_000;
+// Screen readers hear the filter result once typing pauses, not after every key.
+const FILTER_ANNOUNCE_DELAY = 500;
+const RELATIVE_TIME_REFRESH = 60_000;
+
+// Dates and numbers follow the page's language, so relative times never mix languages with the page.
+const locale = document.documentElement.lang || undefined;
 
 export function createBrowserView({ onUnauthorized }) {
   const dom = {
     view: byId('browser-view'),
-    main: byId('main'),
+    crumbsNav: byId('breadcrumbs-nav'),
     breadcrumbs: byId('breadcrumbs'),
     heading: byId('folder-heading'),
+    toolbar: byId('toolbar'),
     filter: byId('filter'),
+    sort: byId('sort'),
     summary: byId('list-summary'),
     error: byId('browser-error'),
     errorTitle: byId('browser-error-title'),
@@ -31,7 +38,9 @@ export function createBrowserView({ onUnauthorized }) {
     home: byId('browser-home'),
     actionError: byId('action-error'),
     actionErrorText: byId('action-error-text'),
+    actionErrorRetry: byId('action-error-retry'),
     actionErrorDismiss: byId('action-error-dismiss'),
+    area: byId('listing-area'),
     loading: byId('browser-loading'),
     wrap: byId('listing-wrap'),
     table: byId('listing'),
@@ -41,8 +50,10 @@ export function createBrowserView({ onUnauthorized }) {
     emptyTitle: byId('empty-title'),
     emptyDetail: byId('empty-detail'),
     clearFilter: byId('clear-filter'),
+    goUp: byId('go-up'),
     more: byId('more'),
     loadMore: byId('load-more'),
+    loadAll: byId('load-all'),
   };
 
   const state = {
@@ -53,7 +64,10 @@ export function createBrowserView({ onUnauthorized }) {
     status: 'idle',
     controller: null,
     retryAction: null,
+    failedDownload: null,
   };
+
+  const loadedCount = () => state.loaded.folders.length + state.loaded.files.length;
 
   // ---- loading -------------------------------------------------------------------------------
 
@@ -83,7 +97,7 @@ export function createBrowserView({ onUnauthorized }) {
     toggle(dom.more, false);
     toggle(dom.loading, true);
     dom.summary.textContent = '';
-    setMainBusy(true);
+    dom.area.setAttribute('aria-busy', 'true');
     try {
       const page = await fetchPage(null);
       if (isStale(prefix)) return;
@@ -91,51 +105,55 @@ export function createBrowserView({ onUnauthorized }) {
       state.nextCursor = page.nextCursor || null;
       state.status = 'ready';
       render();
-      announce(`${folderName(prefix)}: ${summaryText()}`);
+      // The heading was focused (and so read) when the folder opened; this adds only what is in it.
+      announce(summaryText());
     } catch (error) {
       if (error.name === 'AbortError' || isStale(prefix)) return;
       state.status = 'error';
+      toggle(dom.toolbar, false);
       fail(error, loadFolder);
     } finally {
       if (!isStale(prefix)) {
         toggle(dom.loading, false);
-        setMainBusy(false);
+        dom.area.setAttribute('aria-busy', 'false');
       }
     }
   }
 
-  async function loadMore() {
+  /** Loads the next page, or with `all` every page up to LOAD_ALL_LIMIT, then focuses the first new row. */
+  async function loadMore(all = false) {
     if (!state.nextCursor || state.status !== 'ready') return;
     const prefix = state.prefix;
-    const before = state.loaded.folders.length + state.loaded.files.length;
+    const before = new Set([...state.loaded.folders, ...state.loaded.files].map(entryId));
     state.status = 'loading-more';
     hideErrors();
-    setBusy(dom.loadMore, true, 'Loading…');
-    dom.wrap.setAttribute('aria-busy', 'true');
+    setBusy(dom.loadMore, true, all ? null : 'Loading…');
+    setBusy(dom.loadAll, true, all ? 'Loading…' : null);
+    dom.area.setAttribute('aria-busy', 'true');
+    let failure = null;
     try {
-      const page = await fetchPage(state.nextCursor);
-      if (isStale(prefix)) return;
-      state.loaded = appendPage(state.loaded, page);
-      state.nextCursor = page.nextCursor || null;
-      state.status = 'ready';
-      render();
-      const added = state.loaded.folders.length + state.loaded.files.length - before;
-      announce(`Loaded ${plural(added, 'more item', 'more items')}. ${summaryText()}`);
-      if (!state.nextCursor) focusRow(before);
+      do {
+        const page = await fetchPage(state.nextCursor);
+        if (isStale(prefix)) return;
+        state.loaded = appendPage(state.loaded, page);
+        state.nextCursor = page.nextCursor || null;
+        render();
+      } while (all && state.nextCursor && loadedCount() < LOAD_ALL_LIMIT);
     } catch (error) {
       if (error.name === 'AbortError' || isStale(prefix)) return;
-      state.status = 'ready';
-      fail(error, loadMore);
+      failure = error;
     } finally {
-      if (!isStale(prefix)) {
-        setBusy(dom.loadMore, false);
-        dom.wrap.removeAttribute('aria-busy');
-      }
+      setBusy(dom.loadMore, false);
+      setBusy(dom.loadAll, false);
+      if (!isStale(prefix)) dom.area.setAttribute('aria-busy', 'false');
     }
-  }
-
-  function setMainBusy(busy) {
-    dom.main.setAttribute('aria-busy', String(busy));
+    state.status = 'ready';
+    const added = loadedCount() - before.size;
+    if (added > 0) {
+      announce(`Loaded ${countOf(added, 'more item', 'more items', locale)}. ${summaryText()}`);
+      focusFirstNewRow(before);
+    }
+    if (failure) fail(failure, () => loadMore(all));
   }
 
   // ---- errors --------------------------------------------------------------------------------
@@ -158,16 +176,39 @@ export function createBrowserView({ onUnauthorized }) {
     toggle(dom.error, false);
     toggle(dom.actionError, false);
     state.retryAction = null;
+    state.failedDownload = null;
+  }
+
+  /** A problem with something the person did (a download, signing out); the listing stays. */
+  function showProblem(text, retryDownload = null) {
+    state.failedDownload = retryDownload;
+    dom.actionErrorText.textContent = text;
+    toggle(dom.actionErrorRetry, Boolean(retryDownload));
+    toggle(dom.actionError, true);
   }
 
   dom.retry.addEventListener('click', () => {
     const action = state.retryAction;
+    // Retry hides itself; the heading keeps focus in the view, and a new row takes it after loading more.
+    dom.heading.focus();
     if (action) action();
   });
 
-  dom.actionErrorDismiss.addEventListener('click', () => {
+  function downloadLink(key) {
+    return [...dom.body.querySelectorAll('a[data-key]')].find((link) => link.dataset.key === key) ?? null;
+  }
+
+  dom.actionErrorRetry.addEventListener('click', () => {
+    const link = state.failedDownload && downloadLink(state.failedDownload);
     toggle(dom.actionError, false);
-    dom.filter.focus();
+    (link ?? dom.heading).focus();
+    link?.click();
+  });
+
+  dom.actionErrorDismiss.addEventListener('click', () => {
+    const link = state.failedDownload && downloadLink(state.failedDownload);
+    toggle(dom.actionError, false);
+    (link ?? dom.heading).focus();
   });
 
   // ---- rendering -----------------------------------------------------------------------------
@@ -186,6 +227,13 @@ export function createBrowserView({ onUnauthorized }) {
         : el('a', { href: pathForPrefix(crumb.prefix), 'data-nav': true }, crumb.name);
       return el('li', {}, content);
     }));
+    // At the root the only crumb would repeat the heading.
+    toggle(dom.crumbsNav, crumbs.length > 1);
+    const parent = crumbs[crumbs.length - 2];
+    if (parent) {
+      dom.goUp.href = pathForPrefix(parent.prefix);
+      dom.goUp.textContent = `Go up to ${parent.name}`;
+    }
     const name = folderName(state.prefix);
     dom.heading.textContent = name;
     dom.caption.textContent = state.prefix ? `Contents of ${state.prefix}` : 'Contents of All files';
@@ -193,22 +241,24 @@ export function createBrowserView({ onUnauthorized }) {
   }
 
   function summaryText() {
-    const { folders, files } = state.loaded;
-    const total = folders.length + files.length;
     const filter = dom.filter.value.trim();
-    const parts = [];
+    let shown = null;
     if (filter) {
-      const shown = filterEntries(state.loaded, filter);
-      parts.push(`${formatCount(shown.folders.length + shown.files.length)} of ${plural(total, 'item', 'items')} match`);
-    } else {
-      parts.push(`${plural(folders.length, 'folder', 'folders')}, ${plural(files.length, 'file', 'files')}`);
+      const visible = filterEntries(state.loaded, filter);
+      shown = visible.folders.length + visible.files.length;
     }
-    if (state.nextCursor) parts.push('more available');
-    return parts.join(' · ');
+    return summarize({
+      folders: state.loaded.folders.length,
+      files: state.loaded.files.length,
+      shown,
+      more: Boolean(state.nextCursor),
+    }, locale);
   }
 
+  // The link's ::after covers the whole row (see .entry in app.css), so the row is one click target
+  // while keyboard focus stays on the link.
   function folderRow(folder) {
-    return el('tr', { class: 'row-folder' },
+    return el('tr', { class: 'row-folder', dataset: { id: entryId(folder) } },
       el('th', { scope: 'row', class: 'col-name' },
         el('a', { href: pathForPrefix(folder.prefix), 'data-nav': true, class: 'entry', 'aria-label': `${folder.name}, folder` },
           el('span', { class: 'icon icon-folder', 'aria-hidden': 'true' }),
@@ -218,8 +268,9 @@ export function createBrowserView({ onUnauthorized }) {
   }
 
   function fileRow(file, now) {
-    const size = formatSize(file.size);
-    return el('tr', { class: 'row-file' },
+    const size = formatSize(file.size, locale);
+    const full = formatFullDate(file.lastModified, locale);
+    return el('tr', { class: 'row-file', dataset: { id: entryId(file) } },
       el('th', { scope: 'row', class: 'col-name' },
         el('a', {
           href: api.downloadUrl(file.key),
@@ -232,21 +283,26 @@ export function createBrowserView({ onUnauthorized }) {
         el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }),
         el('span', { class: 'entry-name' }, file.name),
         // A visible cue that the name downloads; screen readers already hear it in the label.
-        el('span', { class: 'entry-action', 'aria-hidden': 'true' }, 'Download'))),
+        el('span', { class: 'entry-action', 'aria-hidden': 'true' }, 'Download')),
+        // Narrow screens hide the Size and Modified columns; this line carries them instead.
+        el('span', { class: 'entry-meta' }, [size, formatDateTime(file.lastModified, locale)].filter(Boolean).join(' · '))),
       el('td', { class: 'col-size', 'data-bytes': file.size }, size),
       el('td', { class: 'col-modified' },
-        el('time', { datetime: file.lastModified, title: formatFullDate(file.lastModified) },
-          formatDate(file.lastModified, now))));
+        el('time', { datetime: file.lastModified, title: full, 'data-relative': true },
+          formatDate(file.lastModified, now, locale)),
+        // The tooltip reaches mouse users only; screen readers get the exact time here.
+        full && el('span', { class: 'visually-hidden' }, ` (${full})`)));
   }
 
-  function renderSortHeaders() {
+  function renderSort() {
     for (const th of dom.table.querySelectorAll('th[data-sort]')) {
       th.setAttribute('aria-sort', th.dataset.sort === state.sort.key ? state.sort.direction : 'none');
     }
+    dom.sort.value = `${state.sort.key}:${state.sort.direction}`;
   }
 
   function render() {
-    renderSortHeaders();
+    renderSort();
     const filter = dom.filter.value;
     const visible = filterEntries(sortEntries(state.loaded, state.sort), filter);
     const now = new Date();
@@ -255,17 +311,21 @@ export function createBrowserView({ onUnauthorized }) {
     for (const file of visible.files) rows.append(fileRow(file, now));
     dom.body.replaceChildren(rows);
 
-    const total = state.loaded.folders.length + state.loaded.files.length;
+    const total = loadedCount();
     const shown = visible.folders.length + visible.files.length;
+    // Filtering or sorting nothing is no use; an empty folder shows only its empty state.
+    toggle(dom.toolbar, total > 0);
     toggle(dom.wrap, shown > 0);
     toggle(dom.empty, shown === 0);
     if (shown === 0) {
       const filtered = total > 0;
-      dom.emptyTitle.textContent = filtered ? `Nothing here matches “${filter.trim()}”` : 'This folder is empty';
+      // S3 has no real folders: an empty one and one that never existed look the same, so say neither.
+      dom.emptyTitle.textContent = filtered ? `Nothing here matches “${filter.trim()}”` : 'Nothing here';
       dom.emptyDetail.textContent = filtered
         ? (state.nextCursor ? 'Only loaded items are searched; load more to search further.' : 'Try a shorter or different part of the name.')
-        : 'There are no files or folders in it yet.';
-      toggle(dom.clearFilter, Boolean(filtered));
+        : (state.prefix ? 'No files or folders are stored under this address.' : 'No files are shared with you yet.');
+      toggle(dom.clearFilter, filtered);
+      toggle(dom.goUp, !filtered && state.prefix !== '');
     }
     toggle(dom.more, Boolean(state.nextCursor));
     dom.summary.textContent = summaryText();
@@ -273,10 +333,21 @@ export function createBrowserView({ onUnauthorized }) {
     dom.table.dataset.shown = String(shown);
   }
 
-  function focusRow(index) {
-    const links = dom.body.querySelectorAll('a.entry');
-    (links[index] ?? links[links.length - 1] ?? dom.heading).focus();
+  /** After loading more: the first row that was not there before, in the order shown. */
+  function focusFirstNewRow(before) {
+    const row = [...dom.body.rows].find((tr) => !before.has(tr.dataset.id));
+    const fallback = dom.more.hidden ? dom.heading : dom.loadMore;
+    (row?.querySelector('a.entry') ?? fallback).focus();
   }
+
+  // Relative times ("5 minutes ago") would go stale while the page stays open.
+  setInterval(() => {
+    if (document.hidden || dom.view.hidden) return;
+    const now = new Date();
+    for (const time of dom.body.querySelectorAll('time[data-relative]')) {
+      time.textContent = formatDate(time.dateTime, now, locale);
+    }
+  }, RELATIVE_TIME_REFRESH);
 
   // ---- interaction ---------------------------------------------------------------------------
 
@@ -288,24 +359,38 @@ export function createBrowserView({ onUnauthorized }) {
     announce(`Sorted by ${SORT_WORDS[state.sort.key][state.sort.direction]}`);
   });
 
-  dom.filter.addEventListener('input', () => {
-    if (state.status === 'ready' || state.status === 'loading-more') render();
+  // A select announces its own choice, so no announce() here.
+  dom.sort.addEventListener('change', () => {
+    const [key, direction] = dom.sort.value.split(':');
+    state.sort = { key, direction };
+    render();
   });
+
+  let filterTimer;
+  function filterChanged() {
+    if (state.status !== 'ready' && state.status !== 'loading-more') return;
+    render();
+    clearTimeout(filterTimer);
+    filterTimer = setTimeout(() => announce(summaryText()), FILTER_ANNOUNCE_DELAY);
+  }
+
+  dom.filter.addEventListener('input', filterChanged);
 
   dom.filter.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && dom.filter.value) {
       dom.filter.value = '';
-      render();
+      filterChanged();
     }
   });
 
   dom.clearFilter.addEventListener('click', () => {
     dom.filter.value = '';
-    render();
+    filterChanged();
     dom.filter.focus();
   });
 
-  dom.loadMore.addEventListener('click', loadMore);
+  dom.loadMore.addEventListener('click', () => loadMore(false));
+  dom.loadAll.addEventListener('click', () => loadMore(true));
 
   // Check a download with the API first, so a refusal shows here rather than as a failed download.
   dom.body.addEventListener('click', async (event) => {
@@ -329,8 +414,8 @@ export function createBrowserView({ onUnauthorized }) {
         return;
       }
       const message = browseMessage(error);
-      dom.actionErrorText.textContent = `Couldn't download ${link.querySelector('.entry-name').textContent}. ${message.title}. ${message.detail}`;
-      toggle(dom.actionError, true);
+      const name = link.querySelector('.entry-name').textContent;
+      showProblem(`Couldn't download ${name}. ${message.title}. ${message.detail}`, message.retry ? link.dataset.key : null);
     } finally {
       link.removeAttribute('aria-busy');
     }
@@ -349,6 +434,7 @@ export function createBrowserView({ onUnauthorized }) {
       dom.heading.focus();
       loadFolder();
     },
+    showProblem: (text) => showProblem(text),
     /** Hides the view and forgets what it showed (signed out or session ended). */
     reset() {
       state.controller?.abort();
@@ -358,6 +444,7 @@ export function createBrowserView({ onUnauthorized }) {
       state.nextCursor = null;
       dom.body.replaceChildren();
       dom.filter.value = '';
+      clearTimeout(filterTimer);
       hideErrors();
       toggle(dom.view, false);
     },

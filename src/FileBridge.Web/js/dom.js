@@ -27,7 +27,10 @@ export function toggle(node, visible) {
   node.hidden = !visible;
 }
 
-/** Puts a button into (or out of) its busy state: disabled, spinner, and a different label. */
+/**
+ * Puts a button into (or out of) its busy state: spinner, a different label, and aria-disabled.
+ * Not `disabled`: that would drop keyboard focus to <body>. Handlers check isBusy() instead.
+ */
 export function setBusy(button, busy, busyLabel) {
   const label = button.querySelector('.button-label');
   const spinner = button.querySelector('.spinner');
@@ -36,8 +39,12 @@ export function setBusy(button, busy, busyLabel) {
     label.textContent = busy && busyLabel ? busyLabel : button.dataset.idleLabel;
   }
   if (spinner) spinner.hidden = !busy;
-  button.disabled = busy;
-  button.setAttribute('aria-busy', String(busy));
+  if (busy) button.setAttribute('aria-disabled', 'true');
+  else button.removeAttribute('aria-disabled');
+}
+
+export function isBusy(button) {
+  return button.getAttribute('aria-disabled') === 'true';
 }
 
 let announceTimer;

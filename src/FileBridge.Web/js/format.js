@@ -45,11 +45,20 @@ export function formatDate(value, now = new Date(), locale) {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
 
-/** Full date and time, for a tooltip next to the short form. */
-export function formatFullDate(value, locale) {
+function absolute(value, locale, options) {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(locale, options).format(date);
+}
+
+/** Full date and time ("Sunday, June 15, 2025 at 12:00:00 PM UTC"), for the tooltip and screen readers. */
+export function formatFullDate(value, locale) {
+  return absolute(value, locale, { dateStyle: 'full', timeStyle: 'long' });
+}
+
+/** Short absolute date and time ("Jun 15, 2025, 12:00 PM"), for the narrow-screen line under a name. */
+export function formatDateTime(value, locale) {
+  return absolute(value, locale, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /**
@@ -85,4 +94,9 @@ export function formatWait(seconds) {
 /** Thousands separators for counts shown to people. */
 export function formatCount(n, locale) {
   return new Intl.NumberFormat(locale).format(n);
+}
+
+/** A count with its noun: "1 file", "1,200 files". */
+export function countOf(n, one, many, locale) {
+  return `${formatCount(n, locale)} ${n === 1 ? one : many}`;
 }

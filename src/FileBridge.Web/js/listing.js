@@ -1,4 +1,5 @@
-// Ordering and filtering of a folder's loaded entries. Pure: no DOM, no network.
+// Ordering, filtering and counting of a folder's loaded entries. Pure: no DOM, no network.
+import { countOf, formatCount } from './format.js';
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
@@ -69,4 +70,30 @@ export function appendPage(loaded, page) {
     folders: [...loaded.folders, ...(page.folders ?? []).filter((f) => !folderSeen.has(f.prefix))],
     files: [...loaded.files, ...(page.files ?? []).filter((f) => !fileSeen.has(f.key))],
   };
+}
+
+/** A stable id for a row, unique across folders and files of one listing. */
+export function entryId(entry) {
+  return entry.key != null ? `f:${entry.key}` : `d:${entry.prefix}`;
+}
+
+/**
+ * The line under the filter: "4 folders, 3 files", "200 files loaded · more available",
+ * "1 of 7 items match". Zero counts are left out; `shown` is null when nothing is filtered.
+ */
+export function summarize({ folders, files, shown = null, more = false }, locale) {
+  const total = folders + files;
+  let text;
+  if (shown != null) {
+    text = `${formatCount(shown, locale)} of ${countOf(total, 'item', 'items', locale)} match`;
+  } else if (total === 0) {
+    text = 'No files or folders';
+  } else {
+    text = [
+      folders > 0 && countOf(folders, 'folder', 'folders', locale),
+      files > 0 && countOf(files, 'file', 'files', locale),
+    ].filter(Boolean).join(', ');
+    if (more) text += ' loaded';
+  }
+  return more ? `${text} · more available` : text;
 }

@@ -3,6 +3,11 @@ import { formatWait } from './format.js';
 
 export const SESSION_ENDED = 'Your session has ended, please sign in again.';
 
+export const SIGN_OUT_FAILED = "Couldn't reach the server to sign you out. Check your connection and try again.";
+
+// The API does not say how many attempts remain, so the hint names no number.
+export const LOCKOUT_HINT = 'For your security, several failed attempts in a row lock the account for a while.';
+
 function waitSentence(error, fallback) {
   return error.retryAfter != null ? `Please try again in ${formatWait(error.retryAfter)}.` : fallback;
 }
@@ -24,7 +29,8 @@ export function signInMessage(error) {
   }
   if (error.status === 403) return 'This page is not allowed to sign you in. Open FileBridge from its own address.';
   if (error.status >= 500) return 'FileBridge is having trouble right now. Please try again in a moment.';
-  return error.detail || error.title || 'Signing in did not work. Please try again.';
+  // Server wording (error.detail) is written for developers, so it is never shown here.
+  return 'Signing in did not work. Please try again.';
 }
 
 /**
@@ -59,23 +65,22 @@ export function browseMessage(error) {
     case 'not_found':
       return {
         title: 'That file no longer exists',
-        detail: 'It may have been moved or deleted. Refresh the folder to see what is there now.',
-        retry: true,
+        detail: 'It may have been moved or deleted. Reload the folder to see what is there now.',
+        retry: false,
         home: false,
       };
+    // Server wording (error.detail) is written for developers, so it is never shown here.
     case 'bad_request':
       return {
-        title: "This folder address isn't valid",
-        detail: error.detail || 'Check the address, or start again from All files.',
+        title: "This address doesn't point to a valid folder",
+        detail: 'Check the link you followed, or start again from All files.',
         retry: false,
         home: true,
       };
     default:
       return {
         title: 'Something went wrong',
-        detail: error.status >= 500
-          ? 'FileBridge had a problem loading this folder. Please try again.'
-          : (error.detail || error.title || 'Please try again.'),
+        detail: 'FileBridge had a problem with this request. Please try again.',
         retry: true,
         home: false,
       };

@@ -1,7 +1,7 @@
 // The sign-in form: validates, posts the credentials, and explains every way it can fail.
 import * as api from './api.js';
 import { byId, setBusy, toggle } from './dom.js';
-import { signInMessage } from './messages.js';
+import { LOCKOUT_HINT, signInMessage } from './messages.js';
 
 export function createSignInView({ onSignedIn }) {
   const view = byId('signin-view');
@@ -11,12 +11,18 @@ export function createSignInView({ onSignedIn }) {
   const submit = byId('signin-submit');
   const notice = byId('signin-notice');
   const error = byId('signin-error');
+  const hint = byId('signin-hint');
   let busy = false;
   let lastUser = '';
 
   function showError(message) {
     error.textContent = message;
     toggle(error, Boolean(message));
+  }
+
+  function showHint(visible) {
+    hint.textContent = visible ? LOCKOUT_HINT : '';
+    toggle(hint, visible);
   }
 
   function markInvalid(fields) {
@@ -44,6 +50,7 @@ export function createSignInView({ onSignedIn }) {
     busy = true;
     markInvalid([]);
     showError('');
+    showHint(false);
     toggle(notice, false);
     setBusy(submit, true, 'Signing in…');
     form.setAttribute('aria-busy', 'true');
@@ -54,9 +61,18 @@ export function createSignInView({ onSignedIn }) {
       onSignedIn(result.user);
     } catch (failure) {
       showError(signInMessage(failure));
-      if (failure.code === 'invalid_credentials') {
-        markInvalid([username, password]);
+      // Warn before the lockout comes; once it has, the error itself says so.
+      showHint(failure.code === 'invalid_credentials');
+      if (failure.code === 'invalid_credentials' || failure.code === 'too_many_attempts') {
+        // A wrong or refused password is no use to keep: clear it and start there again.
+        markInvalid(failure.code === 'invalid_credentials' ? [username, password] : []);
         password.value = '';
+        password.focus();
+      } else if (failure.code === 'bad_request') {
+        markInvalid([username]);
+        username.focus();
+      } else {
+        // The server could not answer: keep what was typed, so Enter tries again.
         password.focus();
       }
     } finally {
@@ -78,6 +94,7 @@ export function createSignInView({ onSignedIn }) {
       notice.textContent = noticeText;
       toggle(notice, Boolean(noticeText));
       showError(errorText);
+      showHint(false);
       markInvalid([]);
       toggle(view, true);
       // The fields are described by the notice and the error, so moving focus reads them out.

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { ApiError } from '../../../src/FileBridge.Web/js/api.js';
-import { formatDate, formatSize, formatWait, parseRetryAfter } from '../../../src/FileBridge.Web/js/format.js';
-import { appendPage, filterEntries, nextSort, sortEntries } from '../../../src/FileBridge.Web/js/listing.js';
+import { countOf, formatDate, formatDateTime, formatFullDate, formatSize, formatWait, parseRetryAfter } from '../../../src/FileBridge.Web/js/format.js';
+import { appendPage, entryId, filterEntries, nextSort, sortEntries, summarize } from '../../../src/FileBridge.Web/js/listing.js';
 import { browseMessage, signInMessage } from '../../../src/FileBridge.Web/js/messages.js';
 import { pathForPrefix, prefixForLocation, trail } from '../../../src/FileBridge.Web/js/router.js';
 
@@ -41,6 +41,26 @@ describe('formatDate', () => {
   it('is a calendar date further back, and empty for garbage', () => {
     assert.match(formatDate('2024-01-02T00:00:00Z', now, 'en-US'), /2024/);
     assert.equal(formatDate('not a date', now), '');
+  });
+
+  it("speaks the page's language, whatever the runtime's default", () => {
+    assert.equal(formatDate('2025-06-15T11:55:00Z', now, 'en'), '5 minutes ago');
+    assert.equal(formatDate('2025-06-15T11:55:00Z', now, 'de'), 'vor 5 Minuten');
+  });
+
+  it('gives the absolute time in a short and a full form', () => {
+    assert.match(formatDateTime('2024-03-12T09:30:00Z', 'en'), /Mar 12, 2024/);
+    assert.match(formatFullDate('2024-03-12T09:30:00Z', 'en'), /^Tuesday, March 12, 2024/);
+    assert.equal(formatDateTime('garbage', 'en'), '');
+    assert.equal(formatFullDate(undefined, 'en'), '');
+  });
+});
+
+describe('countOf', () => {
+  it('pairs a formatted count with the right noun', () => {
+    assert.equal(countOf(1, 'file', 'files', 'en'), '1 file');
+    assert.equal(countOf(0, 'file', 'files', 'en'), '0 files');
+    assert.equal(countOf(1200, 'file', 'files', 'en'), '1,200 files');
   });
 });
 
@@ -129,6 +149,24 @@ describe('listing', () => {
     assert.equal(filterEntries({ folders, files }, '').files.length, 3);
   });
 
+  it('summarizes without zero counts, and says when more can be loaded', () => {
+    assert.equal(summarize({ folders: 4, files: 3 }, 'en'), '4 folders, 3 files');
+    assert.equal(summarize({ folders: 1, files: 0 }, 'en'), '1 folder');
+    assert.equal(summarize({ folders: 0, files: 1200 }, 'en'), '1,200 files');
+    assert.equal(summarize({ folders: 0, files: 200, more: true }, 'en'), '200 files loaded · more available');
+    assert.equal(summarize({ folders: 0, files: 0 }, 'en'), 'No files or folders');
+  });
+
+  it('summarizes a filtered list as matches of the loaded items', () => {
+    assert.equal(summarize({ folders: 4, files: 3, shown: 1 }, 'en'), '1 of 7 items match');
+    assert.equal(summarize({ folders: 0, files: 200, shown: 0, more: true }, 'en'), '0 of 200 items match · more available');
+  });
+
+  it('gives folders and files distinct row ids', () => {
+    assert.equal(entryId({ prefix: 'a/', name: 'a' }), 'd:a/');
+    assert.equal(entryId({ key: 'a/', name: 'a/' }), 'f:a/');
+  });
+
   it('appends pages without duplicates', () => {
     const merged = appendPage({ folders: [], files: files.slice(0, 2) }, { folders, files: files.slice(1) });
     assert.equal(merged.files.length, 3);
@@ -144,6 +182,23 @@ describe('messages', () => {
     assert.equal(signInMessage(error(429, 'too_many_attempts', 300)), 'Too many sign-in attempts. Please try again in 5 minutes.');
     assert.match(signInMessage(error(0, 'network_error')), /Can't reach/);
     assert.match(signInMessage(error(502, 'server_error')), /trouble/);
+  });
+
+  it("never shows the server's technical wording", () => {
+    const technical = new ApiError({ status: 400, code: 'bad_request', title: 'Bad Request', detail: "prefix must not contain '.' or '..' segments." });
+    const message = browseMessage(technical);
+    assert.equal(message.title, "This address doesn't point to a valid folder");
+    assert.doesNotMatch(message.detail, /segments/);
+    assert.equal(message.home, true);
+    assert.equal(message.retry, false);
+    const odd = new ApiError({ status: 409, code: 'conflict', title: 'Conflict', detail: 'ETag mismatch on row 7' });
+    assert.doesNotMatch(browseMessage(odd).detail, /ETag/);
+    assert.doesNotMatch(signInMessage(odd), /ETag/);
+  });
+
+  it('offers a retry only where trying again can help', () => {
+    assert.equal(browseMessage(error(0, 'network_error')).retry, true);
+    assert.equal(browseMessage(error(404, 'not_found')).retry, false);
   });
 
   it('offers the right way out of a failed listing', () => {
