@@ -1,15 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using Amazon.Runtime;
 using Amazon.S3.Model;
 using FileBridge.Core.Aws;
-using FileBridge.Core.DependencyInjection;
 using FileBridge.Core.Files;
 using FileBridge.Core.Sessions;
 using FileBridge.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace FileBridge.Benchmarks;
 
@@ -32,7 +28,7 @@ internal static class ListingComparison
 
         // 1. STS calls per 1,000 list requests of one user, through the app's own registrations.
         var counting = new CountingHttpClientFactory();
-        using (var host = BuildBroker(settings, counting))
+        using (var host = BrokerHost.Build(http: counting))
         {
             var catalog = host.Services.GetRequiredService<FileCatalog>();
             var user = new AuthenticatedUser("bench-sts", "Bench", ["projects/"], DateTimeOffset.UtcNow.AddHours(1));
@@ -50,7 +46,7 @@ internal static class ListingComparison
 
         // 2. Direct ListObjectsV2 with the role's credentials (the floor FileBridge cannot beat).
         var direct = new List<double>();
-        using (var host = BuildBroker(settings, http: null))
+        using (var host = BrokerHost.Build())
         {
             var session = await host.Services.GetRequiredService<AssumedRoleCache>().GetAsync(new RoleRequest("bench-direct", []), CancellationToken.None);
             var request = new ListObjectsV2Request { BucketName = TestEnvironment.Bucket, Prefix = Prefix, Delimiter = "/", MaxKeys = 200 };
@@ -92,20 +88,6 @@ internal static class ListingComparison
         Console.WriteLine(string.Create(invariant, $"Median direct ListObjectsV2:      {directMedian:F2} ms  (p95 {Percentile(direct, 0.95):F2} ms)"));
         Console.WriteLine(string.Create(invariant, $"Median GET /api/files via DevHost: {apiMedian:F2} ms  (p95 {Percentile(api, 0.95):F2} ms)"));
         Console.WriteLine(string.Create(invariant, $"Ratio API / direct: {apiMedian / directMedian:F2}"));
-    }
-
-    private static IHost BuildBroker(Dictionary<string, string?> settings, HttpClientFactory? http)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddLogging();
-        if (http is not null)
-        {
-            builder.Services.AddSingleton(http);
-        }
-
-        builder.AddFileBridgeAws();
-        return builder.Build();
     }
 
     private static double Median(List<double> values) => Percentile(values, 0.5);

@@ -1,14 +1,16 @@
 using Amazon.Runtime;
 using FileBridge.Core.DependencyInjection;
-using FileBridge.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace FileBridge.Integration.Tests.Aws;
+namespace FileBridge.Testing;
 
-/// <summary>The app's AWS registrations in-process, against the real local endpoint, optionally with a fault layer.</summary>
-internal static class BrokerHost
+/// <summary>
+/// The app's AWS registrations in-process, against the real local endpoint, optionally with an HTTP
+/// layer of the caller's (fault injection, call counting).
+/// </summary>
+public static class BrokerHost
 {
     public static IHost Build(Dictionary<string, string?>? overrides = null, HttpClientFactory? http = null)
     {
