@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 using Azure.Identity;
 using FileBridge.Admin.Hosting;
 using FileBridge.Core.Users;
@@ -20,8 +19,8 @@ public static class CommandRunner
         try
         {
             using var host = AdminHost.Build(settingsPath);
+            // UsersOptions' validation also refuses an unparsable connection string, without echoing it.
             host.Services.GetService<IStartupValidator>()?.Validate();
-            CreateTableClient(host.Services);
             return await handler(host.Services, cancellationToken);
         }
         catch (SettingsException e)
@@ -57,19 +56,6 @@ public static class CommandRunner
         {
             // Type and message only: a stack trace helps nobody running the tool and may be long.
             return Fail(error, ExitCodes.InternalError, $"Unexpected error: {e.GetType().Name}: {e.Message}");
-        }
-    }
-
-    private static void CreateTableClient(IServiceProvider services)
-    {
-        try
-        {
-            services.GetRequiredService<TableServiceClient>();
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
-        {
-            // The parser's message may quote the connection string, account key included: never echo it.
-            throw new SettingsException("Invalid settings: Users:ConnectionString is not a valid storage connection string.");
         }
     }
 

@@ -227,7 +227,7 @@ public sealed partial class FileCatalog(
         failure = e switch
         {
             UpstreamUnavailableException unavailable =>
-                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", unavailable.RetryAfter),
+                Unavailable(unavailable.RetryAfter),
             AmazonServiceException { StatusCode: HttpStatusCode.NotFound } notFound when notFound.ErrorCode != "NoSuchBucket" =>
                 new FileFailure(FileFailureKind.NotFound, "There is no such file."),
             AmazonServiceException { ErrorCode: "InvalidArgument" } invalid when !AwsFaultClassifier.IsTransient(invalid, cancellationToken) =>
@@ -235,9 +235,8 @@ public sealed partial class FileCatalog(
             // Anything else from S3 (outage after the SDK's retries, timeouts, unexpected refusals, an answer the
             // SDK cannot parse) is not the user's fault.
             AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException =>
-                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter),
-            OperationCanceledException when !cancellationToken.IsCancellationRequested =>
-                new FileFailure(FileFailureKind.Unavailable, "The file store cannot be reached right now.", DefaultRetryAfter),
+                Unavailable(DefaultRetryAfter),
+            OperationCanceledException when !cancellationToken.IsCancellationRequested => Unavailable(DefaultRetryAfter),
             _ => null,
         };
         return failure is not null;
@@ -249,6 +248,9 @@ public sealed partial class FileCatalog(
         value is { } v ? new DateTimeOffset(v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime()) : null;
 
     private static FileFailure Bad(string detail) => new(FileFailureKind.BadRequest, detail);
+
+    private static FileFailure Unavailable(TimeSpan retryAfter) =>
+        new(FileFailureKind.Unavailable, "The file store cannot be reached right now.", retryAfter);
 
     private static FileFailure Forbidden() =>
         new FileFailure(FileFailureKind.Forbidden, "This folder or file is outside the prefixes you may see.");
