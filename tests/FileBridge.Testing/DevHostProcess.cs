@@ -27,13 +27,7 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     public static async Task<DevHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan? startTimeout = null)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var process = StartRaw(settings, baseAddress);
-        var host = new DevHostProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => host.Collect(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var host = Launch(settings);
         await host.WaitUntilHealthyAsync(startTimeout ?? TimeSpan.FromSeconds(60));
         return host;
     }
@@ -41,12 +35,7 @@ public sealed class DevHostProcess : IAsyncDisposable
     /// <summary>Starts a process expected to stop by itself (e.g. on invalid settings) and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan timeout)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        await using var host = new DevHostProcess(StartRaw(settings, baseAddress), baseAddress);
-        host._process.OutputDataReceived += (_, e) => host.Collect(e.Data);
-        host._process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
-        host._process.BeginOutputReadLine();
-        host._process.BeginErrorReadLine();
+        await using var host = Launch(settings);
         using var cancellation = new CancellationTokenSource(timeout);
         await host._process.WaitForExitAsync(cancellation.Token);
         host._process.WaitForExit();
@@ -66,8 +55,10 @@ public sealed class DevHostProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static Process StartRaw(IReadOnlyDictionary<string, string?> settings, Uri baseAddress)
+    /// <summary>Starts the DevHost on a free loopback port and collects everything it writes.</summary>
+    private static DevHostProcess Launch(IReadOnlyDictionary<string, string?> settings)
     {
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { DevHostAssembly(), "--urls", baseAddress.ToString().TrimEnd('/') },
@@ -82,7 +73,13 @@ public sealed class DevHostProcess : IAsyncDisposable
             start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the DevHost.");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the DevHost.");
+        var host = new DevHostProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => host.Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
     }
 
     private void Collect(string? line)

@@ -56,7 +56,7 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
         Assert.Equal("failed", body.GetProperty("checks").GetProperty("users").GetString());
         Assert.Equal(["users"], body.GetProperty("failed").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(503, body.GetProperty("status").GetInt32());
-        await LoginTests.AssertProblemAsync(login, HttpStatusCode.ServiceUnavailable, "upstream_unavailable");
+        await ProblemAssert.IsProblemAsync(login, HttpStatusCode.ServiceUnavailable, "upstream_unavailable");
         Assert.True(login.Headers.Contains("Retry-After"));
     }
 
@@ -89,7 +89,7 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
 
         using var response = await client.GetAsync("api/no/such/route");
 
-        await LoginTests.AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class LockoutTests
 
         using var locked = await ApiSession.LoginAsync(client, name, Password);
 
-        await LoginTests.AssertProblemAsync(locked, HttpStatusCode.TooManyRequests, "too_many_attempts");
+        await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests, "too_many_attempts");
         var retryAfter = int.Parse(Assert.Single(locked.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 4);
 

@@ -87,7 +87,7 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
 
         using var response = await client.PostAsync("api/auth/login", new StringContent(body, Encoding.UTF8, contentType));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
 
         using var response = await client.PostAsync("api/auth/login", new StringContent(body, Encoding.UTF8, "application/json"));
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
 
         using var response = await client.SendAsync(request);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden_origin");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "forbidden_origin");
         Assert.False(response.Headers.Contains("Set-Cookie"));
     }
 
@@ -166,16 +166,6 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
         Assert.DoesNotContain(token, fixture.Host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(TestEnvironment.AwsSecretAccessKey, fixture.Host.Output, StringComparison.Ordinal);
         Assert.Contains(name, fixture.Host.Output, StringComparison.Ordinal);
-    }
-
-    internal static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
-        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("title").GetString()));
     }
 
     internal static string NewName() => "user-" + Guid.NewGuid().ToString("N")[..12];

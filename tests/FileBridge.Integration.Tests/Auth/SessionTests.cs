@@ -41,7 +41,7 @@ public sealed class SessionTests(DevHostFixture fixture) : IClassFixture<DevHost
 
         using var response = await client.SendAsync(ApiSession.Request(HttpMethod.Get, "api/auth/me", token));
 
-        await LoginTests.AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthenticated");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
     [Fact]

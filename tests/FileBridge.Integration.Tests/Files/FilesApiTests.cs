@@ -79,7 +79,7 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
 
         using var response = await SendAsync($"api/files?prefix=home/&cursor={Uri.EscapeDataString(cursor)}", fixture.WholeBucketToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
     }
 
     [Theory]
@@ -102,7 +102,7 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     {
         using var response = await SendAsync(uri, fixture.WholeBucketToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "bad_request");
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     {
         using var response = await SendAsync(uri, token: null);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized, "unauthenticated");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "unauthenticated");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     {
         using var response = await SendAsync(uri, fixture.AliceToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden, "forbidden_prefix");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "forbidden_prefix");
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     {
         using var response = await SendAsync("api/files/download?key=home/alice/no-such-file.txt", fixture.AliceToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound, "not_found");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not_found");
     }
 
     private async Task<HttpResponseMessage> SendAsync(string uri, string? token)
@@ -179,14 +179,6 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{uri} answered {(int)response.StatusCode}: {text}");
         return JsonDocument.Parse(text);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(code, JsonDocument.Parse(text).RootElement.GetProperty("code").GetString());
     }
 
     private static int ExpiresSeconds(Uri url) =>
