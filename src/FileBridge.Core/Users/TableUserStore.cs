@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FileBridge.Core.Login;
 using FileBridge.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -74,17 +75,6 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
         }
     }
 
-    public Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(user.Id, user.Id)
-        {
-            [FailedLoginsColumn] = failedLogins,
-            // Merge ignores nulls, so an expired lock is cleared by writing a moment in the past.
-            [LockedUntilColumn] = lockedUntil ?? DateTimeOffset.UnixEpoch,
-        };
-        return TryMergeAsync(entity, user.ETag, cancellationToken);
-    }
-
     public Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken) =>
         TryMergeAsync(new TableEntity(user.Id, user.Id) { [PasswordHashColumn] = passwordHash }, user.ETag, cancellationToken);
 
@@ -114,8 +104,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
 
         if (change.ResetLockout)
         {
-            entity[FailedLoginsColumn] = 0;
-            entity[LockedUntilColumn] = DateTimeOffset.UnixEpoch;
+            LoginStateColumns.Write(entity, LoginState.None);
         }
 
         try
