@@ -43,6 +43,13 @@ public static class TestEnvironment
             ["Users:ConnectionString"] = AzuriteConnectionString,
             ["Users:TableName"] = UniqueTableName("Users"),
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
+            ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
+            // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling
+            // tests' own subject and stay out of everyone else's way.
+            ["Throttle:LoginPerClientPerMinute"] = "100000",
+            ["Throttle:RequestsPerSecond"] = "100000",
+            ["Throttle:Burst"] = "100000",
+            ["Throttle:PasswordCheckQueue"] = "1000",
         };
         foreach (var name in new[] { "Aws:ServiceUrl", "Aws:Region", "Aws:AccessKeyId", "Aws:SecretAccessKey", "Aws:RoleArn", "Files:Bucket" })
         {
