@@ -198,11 +198,6 @@ var names = {
 }
 
 var deploymentContainerName = 'app-package'
-
-// Behind Front Door the app reads a header that Front Door overwrites with the TCP peer address, so it
-// holds one entry no client can choose. Without the edge, the platform's X-Forwarded-For, right-most entry.
-var edgeClientAddressHeader = 'X-FileBridge-Client-Address'
-var clientAddressHeader = edgeEnabled ? edgeClientAddressHeader : webClientAddressHeader
 var awsSecretAccessKeySecretName = 'aws-secret-access-key'
 
 // Built-in role definition IDs; each is granted on one resource only.
@@ -269,6 +264,11 @@ module staticWebApp 'modules/static-web-app.bicep' = {
     tags: allTags
   }
 }
+
+// Behind Front Door the app reads a header that Front Door overwrites with the TCP peer address, so it
+// holds one entry no client can choose. Without the edge, the platform's X-Forwarded-For, right-most entry.
+var edgeClientAddressHeader = 'X-FileBridge-Client-Address'
+var clientAddressHeader = edgeEnabled ? edgeClientAddressHeader : webClientAddressHeader
 
 module wafPolicy 'modules/front-door-waf-policy.bicep' = if (edgeEnabled) {
   name: 'front-door-waf-policy'
