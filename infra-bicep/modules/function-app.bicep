@@ -91,8 +91,20 @@ param loginLockoutDuration string
 @description('PBKDF2 iterations for new password hashes (Login:PasswordHashIterations).')
 param loginPasswordHashIterations int
 
-@description('Origins besides the app\'s own that may call state-changing routes (Web:AllowedOrigins).')
+@description('Requests per second a signed-in user or an anonymous client address may make (Throttle:RequestsPerSecond).')
+param throttleRequestsPerSecond int
+
+@description('Requests a user or client address may make at once above its steady rate (Throttle:Burst).')
+param throttleBurst int
+
+@description('Sign-in attempts per minute from one client address (Throttle:LoginPerClientPerMinute).')
+param throttleLoginPerClientPerMinute int
+
+@description('Origins besides the app\'s own that may call state-changing routes, comma-separated (Web:AllowedOrigins).')
 param webAllowedOrigins string
+
+@description('Header the platform puts the client address in; the app takes its right-most entry, never an entry a client wrote (Web:ClientAddressHeader).')
+param webClientAddressHeader string
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -220,8 +232,24 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: string(loginPasswordHashIterations)
         }
         {
+          name: 'Throttle__RequestsPerSecond'
+          value: string(throttleRequestsPerSecond)
+        }
+        {
+          name: 'Throttle__Burst'
+          value: string(throttleBurst)
+        }
+        {
+          name: 'Throttle__LoginPerClientPerMinute'
+          value: string(throttleLoginPerClientPerMinute)
+        }
+        {
           name: 'Web__AllowedOrigins'
           value: webAllowedOrigins
+        }
+        {
+          name: 'Web__ClientAddressHeader'
+          value: webClientAddressHeader
         }
       ]
     }

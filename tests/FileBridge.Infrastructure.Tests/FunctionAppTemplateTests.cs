@@ -137,13 +137,15 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     }
 
     [Fact]
-    public void AppSettings_AllowedOrigins_IsTheStaticWebAppHttpsOrigin()
+    public void AppSettings_AllowedOrigins_AreTheStaticWebAppOriginAndWithTheEdgeTheFrontDoorOrigin()
     {
         var (deployment, value) = _template.TraceAppSetting("Web__AllowedOrigins");
 
         Assert.Same(_template.Root, deployment);
         Assert.Equal(
-            "[format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value)]",
+            "[format('{0}{1}', format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value), "
+            + "if(parameters('edgeEnabled'), format(',{0}', format('https://{0}', coalesce(tryGet(if(parameters('edgeEnabled'), "
+            + "reference(resourceId('Microsoft.Resources/deployments', 'front-door'), '2025-04-01'), null()), 'outputs', 'endpointHostName', 'value'), ''))), ''))]",
             value.Text());
     }
 
@@ -165,6 +167,9 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Files__DownloadUrlLifetime", "00:05:00")]
     [InlineData("Login__MaxFailedAttempts", "5")]
     [InlineData("Login__LockoutDuration", "00:15:00")]
+    [InlineData("Throttle__RequestsPerSecond", "50")]
+    [InlineData("Throttle__Burst", "100")]
+    [InlineData("Throttle__LoginPerClientPerMinute", "30")]
     public void AppSettings_Default_MatchesDesign(string setting, string expected)
     {
         var (deployment, reference) = _template.TraceAppSetting(setting);

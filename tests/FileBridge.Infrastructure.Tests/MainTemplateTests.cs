@@ -49,7 +49,7 @@ public sealed partial class MainTemplateTests(CompiledTemplateFixture fixture)
 
         var fixedNames = names.Where(n => !OverridableName().IsMatch(n.Value.Text())).Select(n => n.Key).ToList();
 
-        Assert.Equal(8, names.Count);
+        Assert.Equal(11, names.Count);
         Assert.Empty(fixedNames);
     }
 
@@ -64,10 +64,12 @@ public sealed partial class MainTemplateTests(CompiledTemplateFixture fixture)
             outputs.ToHashSet());
     }
 
-    [Fact]
-    public void ParametersFile_Names_AreTemplateParametersAndNeverTheSecret()
+    [Theory]
+    [InlineData("main.parameters.json")]
+    [InlineData("main.parameters.prod.json")]
+    public void ParametersFile_Names_AreTemplateParametersAndNeverTheSecret(string fileName)
     {
-        var file = JsonNode.Parse(File.ReadAllText(RepositoryPaths.MainParameters))!["parameters"]!.AsObject();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.InfraBicep, fileName)))!["parameters"]!.AsObject();
         var parameters = _template.Root.Parameters;
 
         var unknown = file.Select(p => p.Key).Where(k => !parameters.ContainsKey(k)).ToList();

@@ -11,6 +11,8 @@ internal static class RepositoryPaths
 
     public static string MainParameters => Path.Combine(InfraBicep, "main.parameters.json");
 
+    public static string ProductionParameters => Path.Combine(InfraBicep, "main.parameters.prod.json");
+
     public static string CompiledMainTemplate => Path.Combine(Root, ".local", "infra", "main.json");
 
     public static string BicepScript => Path.Combine(Root, "scripts", "bicep.sh");
