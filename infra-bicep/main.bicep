@@ -83,12 +83,22 @@ param sessionAbsoluteTimeout string = '08:00:00'
 @description('AWS region of the bucket and of STS, for example eu-west-1 (Aws:Region).')
 param awsRegion string
 
-@description('Access key ID of the broker IAM user created by aws/filebridge-aws.yaml (Aws:AccessKeyId).')
-param awsAccessKeyId string
+@description('How the app authenticates to AWS (Aws:CredentialSource): WebIdentity (keyless, recommended: its managed identity\'s token, no AWS secret anywhere) or AccessKey (an IAM user\'s key kept in Key Vault). Must match CredentialSource of aws/filebridge-aws.yaml.')
+@allowed([
+  'WebIdentity'
+  'AccessKey'
+])
+param awsCredentialSource string = 'WebIdentity'
 
-@description('Secret access key of the broker IAM user; stored only in Key Vault (Aws:SecretAccessKey).')
+@description('WebIdentity only: the audience the managed identity\'s token is issued for, the client id (or application ID URI) of the app registration made for FileBridge (Aws:WebIdentityAudience).')
+param awsWebIdentityAudience string = ''
+
+@description('AccessKey only: access key ID of the broker IAM user created by aws/filebridge-aws.yaml (Aws:AccessKeyId).')
+param awsAccessKeyId string = ''
+
+@description('AccessKey only: secret access key of the broker IAM user; stored only in Key Vault (Aws:SecretAccessKey). Leave empty in WebIdentity mode.')
 @secure()
-param awsSecretAccessKey string
+param awsSecretAccessKey string = ''
 
 @description('ARN of the filebridge-reader role, the RoleArn output of aws/filebridge-aws.yaml (Aws:RoleArn).')
 param awsRoleArn string
@@ -198,6 +208,8 @@ var names = {
 }
 
 var deploymentContainerName = 'app-package'
+// Keyless: no AWS secret exists, so the vault stays empty and the app gets no role on it.
+var keyless = awsCredentialSource == 'WebIdentity'
 var awsSecretAccessKeySecretName = 'aws-secret-access-key'
 
 // Built-in role definition IDs; each is granted on one resource only.
@@ -253,6 +265,7 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: allTags
     awsSecretAccessKeySecretName: awsSecretAccessKeySecretName
     awsSecretAccessKey: awsSecretAccessKey
+    storeAwsSecret: !keyless
   }
 }
 
@@ -310,9 +323,7 @@ module appRoles 'modules/role-assignments.bicep' = {
       roles.storageBlobDataOwner
     ]
     keyVaultName: keyVault.outputs.name
-    keyVaultRoleDefinitionIds: [
-      roles.keyVaultSecretsUser
-    ]
+    keyVaultRoleDefinitionIds: keyless ? [] : [roles.keyVaultSecretsUser]
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     applicationInsightsRoleDefinitionIds: [
       roles.monitoringMetricsPublisher
@@ -359,6 +370,8 @@ module functionApp 'modules/function-app.bicep' = {
     sessionIdleTimeout: sessionIdleTimeout
     sessionAbsoluteTimeout: sessionAbsoluteTimeout
     awsRegion: awsRegion
+    awsCredentialSource: awsCredentialSource
+    awsWebIdentityAudience: awsWebIdentityAudience
     awsAccessKeyId: awsAccessKeyId
     awsKeyVaultReferenceUri: keyVault.outputs.awsKeyVaultReferenceUri
     awsRoleArn: awsRoleArn
@@ -409,7 +422,7 @@ output STATIC_WEB_APP_HOSTNAME string = staticWebApp.outputs.defaultHostname
 @description('URL people open to use FileBridge.')
 output STATIC_WEB_APP_URL string = 'https://${staticWebApp.outputs.defaultHostname}'
 
-@description('Name of the Key Vault holding the AWS secret access key.')
+@description('Name of the Key Vault (it holds the AWS secret access key in AccessKey mode, nothing in WebIdentity mode).')
 output KEY_VAULT_NAME string = keyVault.outputs.name
 
 @description('Name of the storage account holding the Users and Sessions tables.')
@@ -426,3 +439,9 @@ output EDGE_URL string = edgeEnabled ? edgeOrigin : ''
 
 @description('Front Door ID (X-Azure-FDID) to require in the static web app\'s forwardingGateway so that it accepts traffic only through the edge; empty when the edge is off.')
 output FRONT_DOOR_ID string = frontDoor.?outputs.frontDoorId ?? ''
+
+@description('Object (principal) id of the managed identity: the sub that the AWS role\'s web identity trust pins (ManagedIdentityPrincipalId in aws/filebridge-aws.yaml).')
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+
+@description('Entra ID tenant that issues the managed identity\'s tokens (EntraTenantId in aws/filebridge-aws.yaml).')
+output AZURE_TENANT_ID string = tenant().tenantId

@@ -21,6 +21,8 @@ internal static class RepositoryPaths
 
     public static string TrustPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-trust-policy.json");
 
+    public static string WebIdentityTrustPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-trust-policy-web-identity.json");
+
     public static string PermissionsPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-permissions-policy.json");
 
     public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
