@@ -101,6 +101,9 @@ param loginLockoutDuration string
 @description('PBKDF2 iterations for new password hashes (Login:PasswordHashIterations).')
 param loginPasswordHashIterations int
 
+@description('Table of lockout counters for names that are not accounts (Login:AttemptsTableName).')
+param loginAttemptsTableName string = 'LoginAttempts'
+
 @description('Requests per second a signed-in user or an anonymous client address may make (Throttle:RequestsPerSecond).')
 param throttleRequestsPerSecond int
 
@@ -200,6 +203,10 @@ var commonSettings = [
   {
     name: 'Login__PasswordHashIterations'
     value: string(loginPasswordHashIterations)
+  }
+  {
+    name: 'Login__AttemptsTableName'
+    value: loginAttemptsTableName
   }
   {
     name: 'Throttle__RequestsPerSecond'

@@ -81,7 +81,7 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     public void AppSettings_LocalSettingsSample_AreAllPresent()
     {
         var sample = JsonNode.Parse(File.ReadAllText(RepositoryPaths.LocalSettingsSample))!["Values"]!.AsObject();
-        string[] sections = ["Users__", "Sessions__", "Aws__", "Files__", "Login__", "Web__"];
+        string[] sections = ["Users__", "Sessions__", "Aws__", "Files__", "Login__", "Throttle__", "Web__"];
         // Azure has a managed identity: keyless mode asks it for the token instead of reading a file.
         string[] replacedInAzure = ["Aws__ServiceUrl", "Users__ConnectionString", "Aws__WebIdentityTokenFile"];
 
