@@ -32,6 +32,12 @@ public sealed partial class LoginService(
             return new LoginOutcome.Throttled(throttled.RetryAfter);
         }
 
+        if (gate.IsFull)
+        {
+            // Under a flood most sign-ins end here, at no storage cost.
+            return new LoginOutcome.Busy(BusyRetryAfter);
+        }
+
         var user = await users.FindAsync(userId, cancellationToken);
         var store = user is null ? states.UnknownNames : states.Accounts;
         var state = await store.ReadAsync(userId, cancellationToken);

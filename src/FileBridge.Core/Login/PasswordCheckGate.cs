@@ -13,6 +13,7 @@ namespace FileBridge.Core.Login;
 public sealed partial class PasswordCheckGate : IDisposable
 {
     private readonly ConcurrencyLimiter _limiter;
+    private readonly int _queueLimit;
     private readonly ILogger<PasswordCheckGate> _logger;
     private long _checksRun;
 
@@ -24,8 +25,15 @@ public sealed partial class PasswordCheckGate : IDisposable
             QueueLimit = options.Value.EffectivePasswordCheckQueue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+        _queueLimit = options.Value.EffectivePasswordCheckQueue;
         _logger = logger;
     }
+
+    /// <summary>
+    /// Every slot is taken and the queue is full: a sign-in now would be turned away, so it need not
+    /// read or write any table first. (A moment later it may differ; entering still decides.)
+    /// </summary>
+    public bool IsFull => _limiter.GetStatistics() is { CurrentAvailablePermits: 0 } statistics && statistics.CurrentQueuedCount >= _queueLimit;
 
     /// <summary>Checks run since start; tests and benchmarks count them.</summary>
     public long ChecksRun => Interlocked.Read(ref _checksRun);

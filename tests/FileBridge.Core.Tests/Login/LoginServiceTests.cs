@@ -103,7 +103,7 @@ public sealed class LoginServiceTests
     }
 
     [Fact]
-    public async Task LoginAsync_AllChecksTakenAndNoQueue_IsBusyWithoutHashingAndGivesTheReservationBack()
+    public async Task LoginAsync_AllChecksTakenAndNoQueue_IsBusyWithoutHashingOrTouchingTheStore()
     {
         var gate = CreateGate(concurrent: 1, queue: 0);
         var login = CreateLogin(gate: gate);
@@ -112,6 +112,22 @@ public sealed class LoginServiceTests
         var outcome = await login.LoginAsync("ada", Password, CancellationToken.None);
 
         Assert.IsType<LoginOutcome.Busy>(outcome);
+        Assert.Equal(0, gate.ChecksRun);
+        Assert.Equal(0, _accounts.Writes);
+    }
+
+    [Fact]
+    public async Task LoginAsync_SlotTakenAfterReserving_GivesTheReservationBack()
+    {
+        var gate = CreateGate(concurrent: 1, queue: 1);
+        var login = CreateLogin(gate: gate);
+        using var taken = gate.TryEnterNow();
+        using var cancel = new CancellationTokenSource();
+        var queued = login.LoginAsync("ada", "wrong", cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
         Assert.Equal(0, gate.ChecksRun);
         Assert.Equal(0, _accounts["ada"].PendingChecks);
         Assert.Equal(0, _accounts["ada"].FailedLogins);
