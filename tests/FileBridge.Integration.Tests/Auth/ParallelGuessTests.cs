@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using FileBridge.Testing;
+using Xunit.Abstractions;
 
 namespace FileBridge.Integration.Tests.Auth;
 
 /// <summary>The lockout as an attacker meets it: many guesses at once, against real Azurite, counting password checks.</summary>
-public sealed partial class ParallelGuessTests
+public sealed partial class ParallelGuessTests(ITestOutputHelper output)
 {
     private const string Password = "correct horse battery staple";
     private const int MaxFailedAttempts = 5;
@@ -27,6 +28,8 @@ public sealed partial class ParallelGuessTests
         var answers = await Task.WhenAll(Enumerable.Range(0, 40)
             .Select(i => ApiSession.LoginAsync(client, name, i == rightGuessAt ? Password : $"guess {i}")));
 
+        output.WriteLine($"40 parallel guesses, right one at {rightGuessAt}: {PasswordChecks(host)} checked; answers "
+            + string.Join(", ", answers.GroupBy(a => (int)a.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}")));
         Assert.DoesNotContain(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.InRange(PasswordChecks(host), 1, MaxFailedAttempts);
         var account = await users.Store.FindAsync(name, CancellationToken.None);
