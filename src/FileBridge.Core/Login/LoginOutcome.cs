@@ -12,7 +12,8 @@ public abstract record LoginOutcome
     public sealed record SignedIn(StartedSession Session) : LoginOutcome;
 
     /// <summary>Unknown user, wrong password or disabled account: deliberately indistinguishable.</summary>
-    public sealed record InvalidCredentials : LoginOutcome;
+    /// <param name="LockedNow">This failure used up the name's checks and locked it (audited as <c>locked-out</c>).</param>
+    public sealed record InvalidCredentials(bool LockedNow = false) : LoginOutcome;
 
     /// <summary>The name is locked, or its checks for this window are taken: 429 <c>too_many_attempts</c>.</summary>
     public sealed record LockedOut(TimeSpan RetryAfter) : LoginOutcome;
