@@ -68,7 +68,7 @@ public sealed partial class LoginService(
         if (ticket is null)
         {
             LogRejected(logger, LoggedName(user), "locked out");
-            return new LoginOutcome.LockedOut(retryAfter);
+            return new LoginOutcome.LockedOut(retryAfter, user?.Id);
         }
 
         var check = await CheckAsync(user, password, cancellationToken);
@@ -92,13 +92,13 @@ public sealed partial class LoginService(
                 LogRejected(logger, LoggedName(user), user is { Disabled: true } && check != PasswordCheck.Failed ? "disabled" : "wrong password");
             }
 
-            return new LoginOutcome.InvalidCredentials(locked);
+            return new LoginOutcome.InvalidCredentials(locked, user?.Id);
         }
 
         if (await lockout.CompleteSuccessAsync(ticket, CancellationToken.None) is { } lockedWhileChecking)
         {
             LogRejected(logger, userId, "locked while the password was checked");
-            return new LoginOutcome.LockedOut(lockedWhileChecking);
+            return new LoginOutcome.LockedOut(lockedWhileChecking, user.Id);
         }
 
         if (check == PasswordCheck.SucceededRehashNeeded)
