@@ -33,7 +33,7 @@ public sealed class AuditListHandler(AuditTable table, IOptions<AuditOptions> op
         var action = request.Action is { } given ? given.Trim() : null;
 
         var rows = new List<AuditRecord>();
-        await foreach (var row in table.ReadAsync(now, oldest, userId, action, cancellationToken))
+        await foreach (var row in table.ReadAsync(now, oldest, userId, action, request.Limit, cancellationToken))
         {
             rows.Add(row);
             if (rows.Count == request.Limit)

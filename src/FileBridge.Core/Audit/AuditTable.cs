@@ -55,7 +55,7 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
     /// day, a few days at a time, so a quiet year of empty days costs round trips in parallel rather than a table scan.
     /// </summary>
     public async IAsyncEnumerable<AuditRecord> ReadAsync(
-        DateTimeOffset newest, DateTimeOffset oldest, string? userId, string? action, [EnumeratorCancellation] CancellationToken cancellationToken)
+        DateTimeOffset newest, DateTimeOffset oldest, string? userId, string? action, int limit, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!await ExistsAsync(cancellationToken))
         {
@@ -70,7 +70,7 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
 
         foreach (var chunk in days.Chunk(DaysInParallel))
         {
-            var pages = await Task.WhenAll(chunk.Select(day => ReadDayAsync(day, userId, action, cancellationToken)));
+            var pages = await Task.WhenAll(chunk.Select(day => ReadDayAsync(day, userId, action, limit, cancellationToken)));
             foreach (var record in pages.SelectMany(page => page))
             {
                 if (record.Time >= oldest && record.Time <= newest)
@@ -81,7 +81,8 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
         }
     }
 
-    private async Task<List<AuditRecord>> ReadDayAsync(DateTime day, string? userId, string? action, CancellationToken cancellationToken)
+    // A day's newest rows come first, so no day needs more than the limit.
+    private async Task<List<AuditRecord>> ReadDayAsync(DateTime day, string? userId, string? action, int limit, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(day)}");
         if (userId is not null)
@@ -95,11 +96,15 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
         }
 
         var records = new List<AuditRecord>();
-        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
             if (ToRecord(entity) is { } record)
             {
                 records.Add(record);
+                if (records.Count == limit)
+                {
+                    break;
+                }
             }
         }
 
