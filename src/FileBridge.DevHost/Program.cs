@@ -15,6 +15,12 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
+// Measurement only: the benchmarks compare a listing with and without the audit trail.
+if (builder.Configuration.GetValue<bool>("DevHost:DisableAudit"))
+{
+    builder.Services.AddSingleton<FileBridge.Core.Audit.IAuditLog, NoAuditLog>();
+}
+
 builder.AddFileBridgeApi();
 // DevHost:ConsoleTelemetry=true prints the broker's metrics and spans; APPLICATIONINSIGHTS_CONNECTION_STRING exports them.
 var console = builder.Configuration.GetValue<bool>(TelemetryOptions.ConsoleSetting);
