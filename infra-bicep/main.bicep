@@ -74,6 +74,14 @@ param usersTableName string = 'Users'
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string = 'Sessions'
 
+@description('Name of the audit table (Audit:TableName).')
+param auditTableName string = 'Audit'
+
+@description('Days an audit row is kept before the retention timer removes it (Audit:RetentionDays).')
+@minValue(1)
+@maxValue(3650)
+param auditRetentionDays int = 400
+
 @description('Idle timeout of a session as a TimeSpan, hh:mm:ss (Sessions:IdleTimeout).')
 param sessionIdleTimeout string = '00:30:00'
 
@@ -183,6 +191,17 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Object ID of a user or group who may read the audit trail (audit list, Azure Monitor queries aside) and nothing else; empty grants nobody.')
+param auditReaderPrincipalId string = ''
+
+@description('Kind of principal auditReaderPrincipalId names.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param auditReaderPrincipalType string = 'User'
+
 // ---------------------------------------------------------------------------
 // Names, tags and roles
 // ---------------------------------------------------------------------------
@@ -215,6 +234,7 @@ var awsSecretAccessKeySecretName = 'aws-secret-access-key'
 // Built-in role definition IDs; each is granted on one resource only.
 var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
@@ -242,6 +262,7 @@ module storage 'modules/storage-account.bicep' = {
     tableNames: [
       usersTableName
       sessionsTableName
+      auditTableName
     ]
     deploymentContainerName: deploymentContainerName
   }
@@ -345,6 +366,18 @@ module operatorRoles 'modules/role-assignments.bicep' = if (!empty(operatorPrinc
   }
 }
 
+// Reading the audit trail needs no other right: the reader's role is scoped to the Audit table alone.
+module auditReaderRole 'modules/table-role-assignment.bicep' = if (!empty(auditReaderPrincipalId)) {
+  name: 'audit-reader-role-assignment'
+  params: {
+    principalId: auditReaderPrincipalId
+    principalType: auditReaderPrincipalType
+    storageAccountName: storage.outputs.name
+    tableName: auditTableName
+    roleDefinitionId: roles.storageTableDataReader
+  }
+}
+
 module functionApp 'modules/function-app.bicep' = {
   name: 'function-app'
   // The app resolves its Key Vault reference and reads host storage at start-up: grant first.
@@ -367,6 +400,8 @@ module functionApp 'modules/function-app.bicep' = {
     usersServiceUri: storage.outputs.tableEndpoint
     usersTableName: usersTableName
     sessionsTableName: sessionsTableName
+    auditTableName: auditTableName
+    auditRetentionDays: auditRetentionDays
     sessionIdleTimeout: sessionIdleTimeout
     sessionAbsoluteTimeout: sessionAbsoluteTimeout
     awsRegion: awsRegion

@@ -52,6 +52,12 @@ param usersTableName string
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string
 
+@description('Name of the audit table (Audit:TableName).')
+param auditTableName string
+
+@description('Days an audit row is kept (Audit:RetentionDays).')
+param auditRetentionDays int
+
 @description('Idle timeout of a session as a TimeSpan (Sessions:IdleTimeout).')
 param sessionIdleTimeout string
 
@@ -159,6 +165,14 @@ var commonSettings = [
   {
     name: 'Sessions__TableName'
     value: sessionsTableName
+  }
+  {
+    name: 'Audit__TableName'
+    value: auditTableName
+  }
+  {
+    name: 'Audit__RetentionDays'
+    value: string(auditRetentionDays)
   }
   {
     name: 'Sessions__IdleTimeout'

@@ -1,5 +1,9 @@
 using FileBridge.DevHost;
 using FileBridge.Functions;
+using FileBridge.Functions.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.Options;
 
 // Content root = the build output, so appsettings.json is found wherever the host is started from.
@@ -11,7 +15,28 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:7071");
 }
 
+// Measurement only: the benchmarks compare a listing with and without the audit trail.
+if (builder.Configuration.GetValue<bool>("DevHost:DisableAudit"))
+{
+    builder.Services.AddSingleton<FileBridge.Core.Audit.IAuditLog, NoAuditLog>();
+}
+
 builder.AddFileBridgeApi();
+// DevHost:ConsoleTelemetry=true prints the broker's metrics and spans; APPLICATIONINSIGHTS_CONNECTION_STRING exports them.
+var console = builder.Configuration.GetValue<bool>(TelemetryOptions.ConsoleSetting);
+builder.AddFileBridgeTelemetry(
+    telemetry =>
+    {
+        telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation());
+        if (console)
+        {
+            telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
+        }
+    },
+    hostExports: console);
+var functions = typeof(FileBridgeApiExtensions).Assembly;
+builder.Services.AddSingleton<IReadOnlyList<FunctionTimer>>(FunctionTimerTable.Discover(functions));
+builder.Services.AddHostedService<FunctionTimers>();
 builder.Services.AddMvcCore();
 builder.Services.AddProblemDetails();
 
@@ -19,7 +44,7 @@ var app = builder.Build();
 // API faults are answered by ApiPipeline; this only covers the static files.
 app.UseExceptionHandler();
 app.UseStaticWebApp(StaticWebApp.ResolveWebRoot(app.Configuration));
-app.MapFunctions(FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly));
+app.MapFunctions(FunctionRouteTable.Discover(functions));
 
 try
 {

@@ -13,10 +13,12 @@ public static class FileBridgeApiExtensions
     {
         builder.AddFileBridgeSessions();
         builder.AddFileBridgeAws();
+        builder.AddFileBridgeAudit();
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<RequestAuthenticator>();
         builder.Services.TryAddSingleton<ClientAddressResolver>();
+        builder.Services.TryAddSingleton<RequestAudit>();
         builder.Services.TryAddSingleton<ApiPipeline>();
         return builder;
     }

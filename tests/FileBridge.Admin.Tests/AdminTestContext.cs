@@ -15,10 +15,12 @@ public sealed class AdminTestContext
             ["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString,
             ["Users:TableName"] = TestEnvironment.UniqueTableName("T"),
             ["Sessions:TableName"] = TestEnvironment.UniqueTableName("S"),
+            ["Audit:TableName"] = TestEnvironment.UniqueTableName("A"),
         };
         var service = new TableServiceClient(TestEnvironment.AzuriteConnectionString);
         UsersTable = service.GetTableClient(Settings["Users:TableName"]);
         SessionsTable = service.GetTableClient(Settings["Sessions:TableName"]);
+        AuditTable = service.GetTableClient(Settings["Audit:TableName"]);
         Users = new TestUsers(Settings);
     }
 
@@ -27,6 +29,8 @@ public sealed class AdminTestContext
     public TableClient UsersTable { get; }
 
     public TableClient SessionsTable { get; }
+
+    public TableClient AuditTable { get; }
 
     public TestUsers Users { get; }
 

@@ -5,6 +5,7 @@ using FileBridge.Benchmarks;
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- listing   STS calls and /api/files next to ListObjectsV2
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- keyless   AccessKey vs WebIdentity; one hop vs two hops
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- flood     a listing alone and during a sign-in flood
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- audit     a listing with audit + telemetry off and on
 switch (args.FirstOrDefault())
 {
     case "hashing":
@@ -19,8 +20,11 @@ switch (args.FirstOrDefault())
     case "flood":
         await FloodComparison.RunAsync();
         break;
+    case "audit":
+        await AuditComparison.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|keyless|flood");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|keyless|flood|audit");
         return 2;
 }
 

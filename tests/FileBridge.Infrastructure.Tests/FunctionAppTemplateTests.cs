@@ -205,6 +205,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [Theory]
     [InlineData("Users__TableName", "Users")]
     [InlineData("Sessions__TableName", "Sessions")]
+    [InlineData("Audit__TableName", "Audit")]
+    [InlineData("Audit__RetentionDays", "400")]
     [InlineData("Sessions__IdleTimeout", "00:30:00")]
     [InlineData("Sessions__AbsoluteTimeout", "08:00:00")]
     [InlineData("Aws__SessionDuration", "01:00:00")]

@@ -9,6 +9,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
     private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
 
     private readonly ArmTemplate _template = fixture.Template;
 
@@ -45,7 +46,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
         var guids = Guid().Matches(json).Select(m => m.Value).ToHashSet();
 
         Assert.Equal(
-            new HashSet<string> { StorageTableDataContributor, StorageBlobDataOwner, KeyVaultSecretsUser, MonitoringMetricsPublisher },
+            new HashSet<string> { StorageTableDataContributor, StorageTableDataReader, StorageBlobDataOwner, KeyVaultSecretsUser, MonitoringMetricsPublisher },
             guids);
     }
 
@@ -75,6 +76,35 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
         Assert.Empty(Roles(operatorRoles, "keyVaultRoleDefinitionIds"));
         Assert.Empty(Roles(operatorRoles, "applicationInsightsRoleDefinitionIds"));
         Assert.Equal("[not(empty(parameters('operatorPrincipalId')))]", condition);
+    }
+
+    [Fact]
+    public void AuditReader_Role_IsTableDataReaderOnTheAuditTableOnlyAndOnlyWhenNamed()
+    {
+        var reader = _template.Deployment("audit-reader-role-assignment");
+        var condition = _template.Root.Resources.Single(r => r.Node["name"].Text() == "audit-reader-role-assignment").Node["condition"].Text();
+        var assignment = Assert.Single(reader.Resources, r => r.Type == "Microsoft.Authorization/roleAssignments");
+
+        Assert.Equal("[not(empty(parameters('auditReaderPrincipalId')))]", condition);
+        Assert.Equal("[variables('roles').storageTableDataReader]", reader.ArgumentFor("roleDefinitionId").Text());
+        Assert.Equal(StorageTableDataReader, _template.Root.Variables["roles"]!["storageTableDataReader"].Text());
+        Assert.Equal("[parameters('auditTableName')]", reader.ArgumentFor("tableName").Text());
+        Assert.Equal(
+            "[resourceId('Microsoft.Storage/storageAccounts/tableServices/tables', parameters('storageAccountName'), 'default', parameters('tableName'))]",
+            assignment.Node["scope"].Text());
+    }
+
+    [Fact]
+    public void AppIdentity_AuditTable_IsWritableThroughTableDataOnlyWithNoReadOnlyOrOwnerRole()
+    {
+        var app = _template.Deployment("app-role-assignments");
+
+        var storageRoles = Roles(app, "storageRoleDefinitionIds");
+
+        // Table Data Contributor is the least Azure offers to add rows (and to delete them for retention); the host's
+        // own diagnostic tables need it account-wide. No reader role, no control-plane role.
+        Assert.Contains(StorageTableDataContributor, storageRoles);
+        Assert.DoesNotContain(StorageTableDataReader, storageRoles);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using FileBridge.Admin.Commands;
 
 namespace FileBridge.Admin.Cli;
 
-/// <summary>The command tree: <c>users add|list|disable|enable|set-password|set-prefixes</c> and <c>sessions revoke</c>.</summary>
+/// <summary>The command tree: <c>users add|list|disable|enable|set-password|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
 public static class AdminCli
 {
     public static RootCommand CreateRootCommand()
@@ -14,12 +14,13 @@ public static class AdminCli
             Recursive = true,
         };
 
-        var root = new RootCommand("FileBridge operator tool: manages users and sessions in the Azure Tables the app reads.")
+        var root = new RootCommand("FileBridge operator tool: manages users and sessions in the Azure Tables the app reads, and reads the audit trail.")
         {
             Options = { settings },
         };
         root.Subcommands.Add(CreateUsersCommand(settings));
         root.Subcommands.Add(CreateSessionsCommand(settings));
+        root.Subcommands.Add(CreateAuditCommand(settings));
         return root;
     }
 
@@ -81,10 +82,28 @@ public static class AdminCli
         return sessions;
     }
 
+    private static Command CreateAuditCommand(Option<FileInfo?> settings)
+    {
+        var audit = new Command("audit", "Read the audit trail.");
+
+        var user = new Option<string?>("--user") { Description = "Only rows of this user id (admin rows: the operator's login name)." };
+        var action = new Option<string?>("--action") { Description = "Only rows with this action, e.g. download, sign-in-refused, admin:users-add." };
+        var since = new Option<string?>("--since") { Description = "The first UTC day to read, yyyy-MM-dd (default: Audit:RetentionDays ago)." };
+        var limit = new Option<int>("--limit") { Description = $"At most this many rows (1 to {AuditListHandler.MaxLimit}).", DefaultValueFactory = _ => AuditListHandler.DefaultLimit };
+        var json = new Option<bool>("--json") { Description = "One JSON object per line, the Audit columns as camelCase members." };
+        var list = new Command("list", "List audit rows, newest first.") { Options = { user, action, since, limit, json } };
+        Bind(list, settings, (r, sp, ct) => sp.Run<AuditListHandler>(h => h.RunAsync(
+            new AuditListRequest(r.GetValue(user), r.GetValue(action), r.GetValue(since), r.GetValue(limit), r.GetValue(json)), ct)));
+        audit.Subcommands.Add(list);
+
+        return audit;
+    }
+
     private static Argument<string> NameArgument() => new("name") { Description = "The user name (trimmed and lower-cased)." };
 
     private static void Bind(Command command, Option<FileInfo?> settings, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> action) =>
-        command.SetAction((result, ct) => CommandRunner.RunAsync(result.GetValue(settings)?.FullName, (sp, token) => action(result, sp, token), ct));
+        command.SetAction((result, ct) => CommandRunner.RunAsync(
+            result.GetValue(settings)?.FullName, (sp, token) => action(result, sp, token), ct, AdminAction.From(result)));
 
     private static async Task<int> Run<THandler>(this IServiceProvider services, Func<THandler, Task<int>> run)
         where THandler : notnull =>

@@ -1,27 +1,76 @@
 using Azure;
 using Azure.Identity;
+using System.Globalization;
 using FileBridge.Admin.Hosting;
+using FileBridge.Core.Audit;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace FileBridge.Admin.Cli;
 
 /// <summary>
 /// Builds the host for one command, checks the settings, runs the handler and turns every expected
-/// failure into a message on standard error and an exit code from <see cref="ExitCodes"/>.
+/// failure into a message on standard error and an exit code from <see cref="ExitCodes"/>. Every command that got
+/// as far as valid settings leaves one audit row (<see cref="AdminAction"/>), whatever its exit code.
 /// </summary>
 public static class CommandRunner
 {
-    public static async Task<int> RunAsync(string? settingsPath, Func<IServiceProvider, CancellationToken, Task<int>> handler, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(
+        string? settingsPath, Func<IServiceProvider, CancellationToken, Task<int>> handler, CancellationToken cancellationToken, AdminAction? action = null)
+    {
+        IHost? host = null;
+        var validated = false;
+        try
+        {
+            var exitCode = await GuardAsync(async () =>
+            {
+                host = AdminHost.Build(settingsPath);
+                // UsersOptions' validation also refuses an unparsable connection string, without echoing it.
+                host.Services.GetService<IStartupValidator>()?.Validate();
+                validated = true;
+                return await handler(host.Services, cancellationToken);
+            }, cancellationToken);
+            if (validated && action is not null)
+            {
+                await AuditAsync(host!.Services, action, exitCode);
+            }
+
+            return exitCode;
+        }
+        finally
+        {
+            host?.Dispose();
+        }
+    }
+
+    private static async Task AuditAsync(IServiceProvider services, AdminAction action, int exitCode)
+    {
+        try
+        {
+            // The operator as the machine knows them, and the machine as the address: the tool has no other identity.
+            await services.GetRequiredService<IAuditLog>().RecordAsync(new AuditEvent(
+                action.Action,
+                Environment.UserName,
+                action.Target,
+                string.Create(CultureInfo.InvariantCulture, $"exit {exitCode}"),
+                Environment.MachineName,
+                null,
+                Guid.NewGuid().ToString("N")), CancellationToken.None);
+        }
+        catch (AuditUnavailableException)
+        {
+            await Console.Error.WriteLineAsync($"Warning: the audit row for {action.Action} could not be stored; check Audit:TableName and access to the table.");
+        }
+    }
+
+    private static async Task<int> GuardAsync(Func<Task<int>> run, CancellationToken cancellationToken)
     {
         var error = Console.Error;
         try
         {
-            using var host = AdminHost.Build(settingsPath);
-            // UsersOptions' validation also refuses an unparsable connection string, without echoing it.
-            host.Services.GetService<IStartupValidator>()?.Validate();
-            return await handler(host.Services, cancellationToken);
+            return await run();
         }
         catch (SettingsException e)
         {

@@ -28,6 +28,7 @@ public static class AdminHost
         builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
         builder.AddFileBridgeSessions();
+        builder.AddFileBridgeAudit();
         builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
         builder.Services.AddSingleton<PasswordReader>();
         return builder.Build();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,8 @@ public sealed partial class AssumedRoleCache(
     S3ClientFactory s3Clients,
     IOptions<AwsOptions> options,
     TimeProvider timeProvider,
-    ILogger<AssumedRoleCache> logger) : IDisposable
+    ILogger<AssumedRoleCache> logger,
+    FileBridgeMetrics? metrics = null) : IDisposable
 {
     /// <summary>Credentials closer than this to expiry are not handed out: a listing or a download link must outlive the request.</summary>
     public static readonly TimeSpan MinimumRemaining = TimeSpan.FromMinutes(1);
@@ -48,12 +50,14 @@ public sealed partial class AssumedRoleCache(
                     var session = entry.Value.Result;
                     if (now < session.RefreshAt)
                     {
+                        metrics?.CredentialsCache(hit: true);
                         return session;
                     }
 
                     if (now < session.ExpiresAt - MinimumRemaining)
                     {
                         StartBackgroundRefresh(key, request, entry);
+                        metrics?.CredentialsCache(hit: true);
                         return session;
                     }
 
@@ -61,6 +65,8 @@ public sealed partial class AssumedRoleCache(
                     continue;
                 }
 
+                // Waiting for a call another request started is a miss too: this request waits for STS.
+                metrics?.CredentialsCache(hit: false);
                 return await entry.Value.WaitAsync(cancellationToken);
             }
 
@@ -74,6 +80,7 @@ public sealed partial class AssumedRoleCache(
                 refusals.TryRemove(KeyValuePair.Create(key, refusal));
             }
 
+            metrics?.CredentialsCache(hit: false);
             var created = NewEntry(key, request);
             var winner = entries.GetOrAdd(key, created);
             // The shared call runs without any one caller's token: one person giving up must not fail the others.

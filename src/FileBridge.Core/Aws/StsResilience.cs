@@ -15,7 +15,8 @@ public static class StsResilience
     /// Retry (outermost) around a circuit breaker around a per-attempt timeout: every attempt, timed-out ones
     /// included, counts towards the breaker, and an open breaker is not retried.
     /// </summary>
-    public static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder builder, AwsOptions options)
+    /// <param name="onBreakerState">Told each time the breaker opens, half-opens or closes (the breaker-state metric).</param>
+    public static ResiliencePipelineBuilder Configure(ResiliencePipelineBuilder builder, AwsOptions options, Action<CircuitState>? onBreakerState = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -42,7 +43,16 @@ public static class StsResilience
                 // A refused request (AccessDenied for one user) says nothing about STS's health.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } e && AwsFaultClassifier.IsTransient(e, args.Context.CancellationToken)),
+                OnOpened = _ => Report(onBreakerState, CircuitState.Open),
+                OnHalfOpened = _ => Report(onBreakerState, CircuitState.HalfOpen),
+                OnClosed = _ => Report(onBreakerState, CircuitState.Closed),
             })
             .AddTimeout(new TimeoutStrategyOptions { Timeout = options.StsAttemptTimeout });
+    }
+
+    private static ValueTask Report(Action<CircuitState>? onBreakerState, CircuitState state)
+    {
+        onBreakerState?.Invoke(state);
+        return ValueTask.CompletedTask;
     }
 }

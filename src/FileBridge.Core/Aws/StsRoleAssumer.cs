@@ -1,5 +1,7 @@
 using Amazon.SecurityToken;
+using System.Diagnostics;
 using FileBridge.Core.Files;
+using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -24,7 +26,8 @@ public sealed partial class StsRoleAssumer(
     IOptions<AwsOptions> awsOptions,
     IOptions<FilesOptions> filesOptions,
     TimeProvider timeProvider,
-    ILogger<StsRoleAssumer> logger) : IRoleAssumer
+    ILogger<StsRoleAssumer> logger,
+    FileBridgeMetrics? metrics = null) : IRoleAssumer
 {
     private static readonly TimeSpan MinimumDuration = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaximumDuration = TimeSpan.FromHours(12);
@@ -47,6 +50,12 @@ public sealed partial class StsRoleAssumer(
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
         var options = awsOptions.Value;
         var call = new StsCall(sts, options.RoleArn, sessionName, seconds, policy);
+        // A client span around the whole call, retries included; each HTTP attempt is a child span when HTTP is traced.
+        using var activity = FileBridgeActivities.Source.StartActivity(
+            options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity ? "STS AssumeRoleWithWebIdentity" : "STS AssumeRole", ActivityKind.Client);
+        activity?.SetTag("rpc.system", "aws-api");
+        activity?.SetTag("rpc.service", "STS");
+        activity?.SetTag("aws.sts.role_session_name", sessionName);
 
         try
         {
@@ -63,11 +72,13 @@ public sealed partial class StsRoleAssumer(
                 ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc))
                 : timeProvider.GetUtcNow().AddSeconds(seconds);
             LogAssumed(logger, sessionName, expiresAt);
+            Outcome(activity, "success");
             return new RoleCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, expiresAt);
         }
         catch (WebIdentityTokenException e)
         {
             LogTokenFailure(logger, sessionName, tokens.Description, e.IsTransient);
+            Outcome(activity, "token-unavailable");
             throw e.IsTransient
                 ? new UpstreamUnavailableException("No web identity token could be obtained.", TimeSpan.FromSeconds(5), false, e)
                 : new UpstreamUnavailableException("No web identity token could be obtained.", options.DenialMemory, true, e);
@@ -75,6 +86,7 @@ public sealed partial class StsRoleAssumer(
         catch (BrokenCircuitException e)
         {
             LogBreakerOpen(logger, sessionName);
+            Outcome(activity, "breaker-open");
             throw new UpstreamUnavailableException("STS is failing; calls are paused.", e.RetryAfter ?? awsOptions.Value.StsBreakDuration, false, e);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -84,11 +96,23 @@ public sealed partial class StsRoleAssumer(
             if (transient)
             {
                 LogTransientFailure(logger, sessionName, code);
+                Outcome(activity, "unavailable");
                 throw new UpstreamUnavailableException("STS did not answer in time.", TimeSpan.FromSeconds(5), false, e);
             }
 
             LogPermanentFailure(logger, sessionName, code);
+            Outcome(activity, "refused");
             throw new UpstreamUnavailableException("STS refused to issue credentials.", awsOptions.Value.DenialMemory, true, e);
+        }
+    }
+
+    private void Outcome(Activity? activity, string outcome)
+    {
+        metrics?.StsCall(outcome);
+        activity?.SetTag("filebridge.outcome", outcome);
+        if (outcome != "success")
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
         }
     }
 

@@ -5,6 +5,7 @@ using Amazon.SecurityToken;
 using FileBridge.Core.Aws;
 using FileBridge.Core.Files;
 using FileBridge.Core.Health;
+using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public static class FileBridgeAwsExtensions
     public static IHostApplicationBuilder AddFileBridgeAws(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddFileBridgeMetrics();
         var services = builder.Services;
         services.AddOptions<AwsOptions>().BindConfiguration(AwsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FilesOptions>().BindConfiguration(FilesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -41,7 +43,8 @@ public static class FileBridgeAwsExtensions
         AddWebIdentityTokenSource(services);
 
         services.AddResiliencePipeline(StsResilience.PipelineKey, (pipeline, context) =>
-            StsResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value));
+            StsResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value,
+                context.ServiceProvider.GetService<FileBridgeMetrics>() is { } metrics ? metrics.BreakerState : null));
 
         services.TryAddSingleton(sp => new S3ClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetService<HttpClientFactory>()));
         services.TryAddSingleton<StsRoleAssumer>();

@@ -5,7 +5,9 @@ using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FileBridge.Core.Aws;
+using System.Diagnostics;
 using FileBridge.Core.Sessions;
+using FileBridge.Core.Telemetry;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,12 +24,29 @@ public sealed partial class FileCatalog(
     IOptions<FilesOptions> filesOptions,
     IOptions<AwsOptions> awsOptions,
     TimeProvider timeProvider,
-    ILogger<FileCatalog> logger)
+    ILogger<FileCatalog> logger,
+    FileBridgeMetrics? metrics = null)
 {
     private const string Delimiter = "/";
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
 
     public async Task<FileResult<FileListing>> ListAsync(AuthenticatedUser user, ListFilesQuery query, CancellationToken cancellationToken)
+    {
+        using var activity = FileBridgeActivities.Source.StartActivity("FileBridge list");
+        var started = timeProvider.GetTimestamp();
+        var result = await ListCoreAsync(user, query, cancellationToken);
+        var outcome = result.Failure is { } failure ? failure.Kind.ToString().ToLowerInvariant() : "ok";
+        metrics?.ListDuration(timeProvider.GetElapsedTime(started), outcome);
+        activity?.SetTag("filebridge.outcome", outcome);
+        if (result.Failure is { Kind: FileFailureKind.Unavailable })
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, outcome);
+        }
+
+        return result;
+    }
+
+    private async Task<FileResult<FileListing>> ListCoreAsync(AuthenticatedUser user, ListFilesQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(query);

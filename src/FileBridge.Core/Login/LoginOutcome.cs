@@ -12,10 +12,13 @@ public abstract record LoginOutcome
     public sealed record SignedIn(StartedSession Session) : LoginOutcome;
 
     /// <summary>Unknown user, wrong password or disabled account: deliberately indistinguishable.</summary>
-    public sealed record InvalidCredentials : LoginOutcome;
+    /// <param name="LockedNow">This failure used up the name's checks and locked it (audited as <c>locked-out</c>).</param>
+    /// <param name="AccountId">The account's id; null when the name is no account (it may be a mistyped password).</param>
+    public sealed record InvalidCredentials(bool LockedNow = false, string? AccountId = null) : LoginOutcome;
 
     /// <summary>The name is locked, or its checks for this window are taken: 429 <c>too_many_attempts</c>.</summary>
-    public sealed record LockedOut(TimeSpan RetryAfter) : LoginOutcome;
+    /// <param name="AccountId">As for <see cref="InvalidCredentials"/>.</param>
+    public sealed record LockedOut(TimeSpan RetryAfter, string? AccountId = null) : LoginOutcome;
 
     /// <summary>Too many sign-ins for this name lately: 429 <c>rate_limited</c>.</summary>
     public sealed record Throttled(TimeSpan RetryAfter) : LoginOutcome;

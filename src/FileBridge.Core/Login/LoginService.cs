@@ -1,4 +1,5 @@
 using FileBridge.Core.Sessions;
+using FileBridge.Core.Telemetry;
 using FileBridge.Core.Throttling;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -18,12 +19,37 @@ public sealed partial class LoginService(
     RateLimits limits,
     PasswordHashing hashing,
     SessionService sessions,
-    ILogger<LoginService> logger)
+    ILogger<LoginService> logger,
+    FileBridgeMetrics? metrics = null)
 {
     // Every slot is taken and the queue is full; one slot frees up in about one hash time.
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
     public async Task<LoginOutcome> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var outcome = await AttemptAsync(userName, password, cancellationToken);
+        metrics?.SignIn(outcome switch
+        {
+            LoginOutcome.SignedIn => "signed-in",
+            LoginOutcome.InvalidCredentials { LockedNow: true } => "locked-out",
+            LoginOutcome.InvalidCredentials => "invalid-credentials",
+            LoginOutcome.LockedOut => "locked-out",
+            LoginOutcome.Throttled => "throttled",
+            _ => "busy",
+        });
+        if (outcome is LoginOutcome.Throttled)
+        {
+            metrics?.Throttled("signins-per-name");
+        }
+        else if (outcome is LoginOutcome.Busy)
+        {
+            metrics?.Throttled("password-checks");
+        }
+
+        return outcome;
+    }
+
+    private async Task<LoginOutcome> AttemptAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var userId = UserName.Normalize(userName);
         if (limits.SignInsPerName.TryAcquire(userId) is { Allowed: false } throttled)
@@ -48,7 +74,7 @@ public sealed partial class LoginService(
         if (ticket is null)
         {
             LogRejected(logger, LoggedName(user), "locked out");
-            return new LoginOutcome.LockedOut(retryAfter);
+            return new LoginOutcome.LockedOut(retryAfter, user?.Id);
         }
 
         var check = await CheckAsync(user, password, cancellationToken);
@@ -72,13 +98,13 @@ public sealed partial class LoginService(
                 LogRejected(logger, LoggedName(user), user is { Disabled: true } && check != PasswordCheck.Failed ? "disabled" : "wrong password");
             }
 
-            return new LoginOutcome.InvalidCredentials();
+            return new LoginOutcome.InvalidCredentials(locked, user?.Id);
         }
 
         if (await lockout.CompleteSuccessAsync(ticket, CancellationToken.None) is { } lockedWhileChecking)
         {
             LogRejected(logger, userId, "locked while the password was checked");
-            return new LoginOutcome.LockedOut(lockedWhileChecking);
+            return new LoginOutcome.LockedOut(lockedWhileChecking, user.Id);
         }
 
         if (check == PasswordCheck.SucceededRehashNeeded)

@@ -1,3 +1,4 @@
+using FileBridge.Core.Audit;
 using FileBridge.Core.Login;
 using FileBridge.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, OriginPolicy origins)
+public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, OriginPolicy origins, RequestAudit audit)
 {
     [Function(nameof(LoginFunction))]
     public async Task<IActionResult> Run(
@@ -26,19 +27,29 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
         }
 
         var outcome = await login.LoginAsync(credentials.Username, credentials.Password, cancellationToken);
+        var context = request.HttpContext;
+        // Sign-ins do not wait for their row: a slow audit table must not lock people out (README, Audit trail).
+        // A name that is no account is never stored: it may be a password typed into the wrong field.
         switch (outcome)
         {
             case LoginOutcome.SignedIn signedIn:
-                SessionCookie.Issue(request.HttpContext.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
+                SessionCookie.Issue(context.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
                 logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
+                audit.Post(context, AuditActions.SignIn, signedIn.Session.User.Id, null, StatusCodes.Status200OK);
                 return PrivateResults.Ok(request, SessionUserResponse.From(signedIn.Session.User));
             case LoginOutcome.Throttled throttled:
-                return Problems.RateLimited(request.HttpContext.Response, throttled.RetryAfter);
+                audit.Post(context, AuditActions.Throttled, null, ApiPipeline.SignInsPerNameLimiter, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+                return Problems.RateLimited(context.Response, throttled.RetryAfter);
             case LoginOutcome.Busy busy:
-                return Problems.Busy(request.HttpContext.Response, busy.RetryAfter);
+                audit.Post(context, AuditActions.Throttled, null, ApiPipeline.PasswordChecksLimiter, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy);
+                return Problems.Busy(context.Response, busy.RetryAfter);
             case LoginOutcome.LockedOut lockedOut:
-                return Problems.TooManyAttempts(request.HttpContext.Response, lockedOut.RetryAfter);
+                audit.Post(context, AuditActions.SignInRefused, lockedOut.AccountId, null, StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts);
+                return Problems.TooManyAttempts(context.Response, lockedOut.RetryAfter);
             default:
+                var refused = (LoginOutcome.InvalidCredentials)outcome;
+                audit.Post(context, refused.LockedNow ? AuditActions.LockedOut : AuditActions.SignInRefused, refused.AccountId, null,
+                    StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials);
                 return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials,
                     "Sign-in failed.", "The user name or password is incorrect.");
         }

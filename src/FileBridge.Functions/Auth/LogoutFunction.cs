@@ -1,3 +1,4 @@
+using FileBridge.Core.Audit;
 using FileBridge.Core.Sessions;
 using FileBridge.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LogoutFunction(ILogger<LogoutFunction> logger, SessionService sessions, OriginPolicy origins)
+public sealed class LogoutFunction(
+    ILogger<LogoutFunction> logger, SessionService sessions, OriginPolicy origins, RequestAuthenticator authenticator, RequestAudit audit)
 {
     [Function(nameof(LogoutFunction))]
     public async Task<IActionResult> Run(
@@ -19,9 +21,12 @@ public sealed class LogoutFunction(ILogger<LogoutFunction> logger, SessionServic
             return Problems.ForbiddenOrigin();
         }
 
+        // Read before the session ends (the pipeline has usually read it already), so the row names who left.
+        var user = await authenticator.AuthenticateAsync(request, cancellationToken);
         await sessions.EndAsync(SessionCookie.Read(request), cancellationToken);
         SessionCookie.Clear(request.HttpContext.Response);
         logger.LogInformation("Session ended");
+        audit.Post(request.HttpContext, AuditActions.SignOut, user?.Id, null, StatusCodes.Status204NoContent);
         return new NoContentResult();
     }
 }

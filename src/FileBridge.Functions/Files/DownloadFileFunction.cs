@@ -1,3 +1,4 @@
+using FileBridge.Core.Audit;
 using FileBridge.Core.Files;
 using FileBridge.Functions.Http;
 using Microsoft.AspNetCore.Http;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Files;
 
-/// <summary>Redirects to a short-lived presigned GET URL for one file.</summary>
-public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, RequestAuthenticator authenticator, FileCatalog catalog)
+/// <summary>Redirects to a short-lived presigned GET URL for one file, once the download is in the audit trail.</summary>
+public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, RequestAuthenticator authenticator, FileCatalog catalog, RequestAudit audit)
 {
     [Function(nameof(DownloadFileFunction))]
     public async Task<IActionResult> Run(
@@ -21,20 +22,37 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
             return Problems.Unauthenticated();
         }
 
+        string? key = request.Query["key"];
         if (QueryParameters.FirstRepeated(request, "key") is { } repeated)
         {
-            return Problems.BadRequest($"{repeated} must be given at most once.");
+            return Refused(request, user.Id, key, Problems.BadRequest($"{repeated} must be given at most once."));
         }
 
-        var result = await catalog.GetDownloadLinkAsync(user, request.Query["key"], cancellationToken);
+        var result = await catalog.GetDownloadLinkAsync(user, key, cancellationToken);
         if (result.Failure is { } failure)
         {
             logger.LogDebug("Download refused for {UserId}: {FailureKind}", user.Id, failure.Kind);
-            return FileProblems.For(request.HttpContext.Response, failure);
+            return Refused(request, user.Id, key, FileProblems.For(request.HttpContext.Response, failure));
+        }
+
+        try
+        {
+            // No link leaves without its row: the row names the key, never the link.
+            await audit.RecordAsync(request.HttpContext, AuditActions.Download, user.Id, key, StatusCodes.Status302Found, cancellationToken);
+        }
+        catch (AuditUnavailableException)
+        {
+            return FileProblems.AuditUnavailable(request.HttpContext.Response);
         }
 
         // The link itself is a bearer credential for this file; it is never logged.
         request.HttpContext.Response.Headers.CacheControl = "no-store";
         return new RedirectResult(result.Value!.Url.AbsoluteUri, permanent: false);
+    }
+
+    private ObjectResult Refused(HttpRequest request, string userId, string? key, ObjectResult problem)
+    {
+        audit.Post(request.HttpContext, AuditActions.Download, userId, key, problem, onAws: true);
+        return problem;
     }
 }

@@ -21,4 +21,10 @@ public static class FileProblems
                 StatusCodes.Status503ServiceUnavailable, ErrorCodes.UpstreamUnavailable, "The file store is unavailable.", failure.Detail)),
         };
     }
+
+    /// <summary>A download link whose audit row could not be stored is not handed out.</summary>
+    public static ObjectResult AuditUnavailable(HttpResponse response) =>
+        Problems.WithRetryAfter(response, TimeSpan.FromSeconds(5), Problems.Create(
+            StatusCodes.Status503ServiceUnavailable, ErrorCodes.UpstreamUnavailable, "Downloads are paused.",
+            "FileBridge cannot record the download right now, and hands out no link unrecorded."));
 }

@@ -1,3 +1,5 @@
+using FileBridge.Core.Audit;
+using FileBridge.Core.Telemetry;
 using FileBridge.Core.Throttling;
 using FileBridge.Functions.Auth;
 using FileBridge.Functions.Health;
@@ -13,10 +15,27 @@ namespace FileBridge.Functions.Http;
 /// The hosts adapt it in a few lines: <see cref="ApiPipelineMiddleware"/> and the DevHost's endpoints.
 /// </summary>
 public sealed partial class ApiPipeline(
-    RateLimits limits, ClientAddressResolver addresses, RequestAuthenticator authenticator, ILogger<ApiPipeline> logger)
+    RateLimits limits,
+    ClientAddressResolver addresses,
+    RequestAuthenticator authenticator,
+    RequestAudit audit,
+    FileBridgeMetrics metrics,
+    ILogger<ApiPipeline> logger)
 {
     /// <summary>Azure Functions serves HTTP triggers under this prefix (host.json <c>extensions.http.routePrefix</c>).</summary>
     public const string RoutePrefix = "api";
+
+    /// <summary>The limiter names of the <c>filebridge.throttled</c> metric and of <c>throttled</c> audit rows.</summary>
+    public const string SignInsPerClientLimiter = "signins-per-client";
+
+    /// <inheritdoc cref="SignInsPerClientLimiter"/>
+    public const string RequestsLimiter = "requests";
+
+    /// <inheritdoc cref="SignInsPerClientLimiter"/>
+    public const string SignInsPerNameLimiter = "signins-per-name";
+
+    /// <inheritdoc cref="SignInsPerClientLimiter"/>
+    public const string PasswordChecksLimiter = "password-checks";
 
     public async Task InvokeAsync(HttpContext context, string functionName, Func<Task> function)
     {
@@ -42,16 +61,22 @@ public sealed partial class ApiPipeline(
 
     private async Task<IActionResult?> RefusalAsync(HttpContext context, string functionName)
     {
-        var (limiter, key) = functionName switch
+        var (limiter, limiterName, key) = functionName switch
         {
-            nameof(LoginFunction) => (limits.SignInsPerClient, addresses.Resolve(context)),
+            nameof(LoginFunction) => (limits.SignInsPerClient, SignInsPerClientLimiter, addresses.Resolve(context)),
             // Probes touch nothing, not even the session table.
-            nameof(HealthFunction) or nameof(ReadinessFunction) => (limits.Requests, "client:" + addresses.Resolve(context)),
-            _ => (limits.Requests, await CallerKeyAsync(context)),
+            nameof(HealthFunction) or nameof(ReadinessFunction) => (limits.Requests, RequestsLimiter, "client:" + addresses.Resolve(context)),
+            _ => (limits.Requests, RequestsLimiter, await CallerKeyAsync(context)),
         };
         if (limiter.TryAcquire(key) is { Allowed: false } decision)
         {
             LogThrottled(logger, functionName);
+            metrics.Throttled(limiterName);
+            // The session was read for the key already (cached); the probes and sign-ins are counted by address only.
+            var user = functionName is nameof(LoginFunction) or nameof(HealthFunction) or nameof(ReadinessFunction)
+                ? null
+                : await authenticator.AuthenticateAsync(context.Request, context.RequestAborted);
+            audit.Post(context, AuditActions.Throttled, user?.Id, limiterName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
             return Problems.RateLimited(context.Response, decision.RetryAfter);
         }
 

@@ -21,6 +21,20 @@ public sealed class FunctionRouteTableTests
     }
 
     [Fact]
+    public void DiscoverTimers_MatchesTheWorkerSdkFunctionsMetadata()
+    {
+        var metadata = ReadFunctionsMetadata("timerTrigger", binding => binding.GetProperty("schedule").GetString()!);
+
+        var discovered = FunctionTimerTable.Discover(typeof(FileBridgeApiExtensions).Assembly)
+            .Select(t => $"{t.Name} {t.Schedule}")
+            .Order()
+            .ToList();
+
+        Assert.Equal(["AuditRetentionFunction 0 30 3 * * *", "ExpiredSessionsFunction 0 */15 * * * *"], metadata);
+        Assert.Equal(metadata, discovered);
+    }
+
+    [Fact]
     public void Discover_FindsTheContractRoutes()
     {
         var routes = FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly).Select(r => r.Route).ToHashSet();
@@ -28,7 +42,10 @@ public sealed class FunctionRouteTableTests
         Assert.Superset(new HashSet<string> { "auth/login", "auth/logout", "auth/me", "files", "files/download", "health", "health/ready" }, routes);
     }
 
-    private static List<string> ReadFunctionsMetadata()
+    private static List<string> ReadFunctionsMetadata() => ReadFunctionsMetadata("httpTrigger", binding =>
+        $"{string.Join(',', binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order())} {binding.GetProperty("route").GetString()}");
+
+    private static List<string> ReadFunctionsMetadata(string triggerType, Func<JsonElement, string> describe)
     {
         // The Worker SDK writes functions.metadata next to the app; the app's output is copied here.
         var path = Path.Combine(AppContext.BaseDirectory, "functions.metadata");
@@ -36,8 +53,8 @@ public sealed class FunctionRouteTableTests
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.EnumerateArray()
             .SelectMany(function => function.GetProperty("bindings").EnumerateArray()
-                .Where(binding => binding.GetProperty("type").GetString() == "httpTrigger")
-                .Select(binding => $"{function.GetProperty("name").GetString()} {string.Join(',', binding.GetProperty("methods").EnumerateArray().Select(m => m.GetString()!.ToLowerInvariant()).Order())} {binding.GetProperty("route").GetString()}"))
+                .Where(binding => binding.GetProperty("type").GetString() == triggerType)
+                .Select(binding => $"{function.GetProperty("name").GetString()} {describe(binding)}"))
             .Order()
             .ToList();
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using FileBridge.Testing;
 
 namespace FileBridge.Functions.Tests.Pipeline;
 
@@ -11,6 +12,9 @@ public abstract class ApiPipelineContract
 {
     /// <summary>Sends one request to the probe <paramref name="probe"/> served as function <paramref name="functionName"/>.</summary>
     protected abstract Task<PipelineAnswer> SendAsync(string functionName, string probe);
+
+    /// <summary>The audit rows the pipeline wrote.</summary>
+    protected abstract RecordingAuditLog AuditLog { get; }
 
     [Fact]
     public async Task Success_IsNotStored()
@@ -57,6 +61,9 @@ public abstract class ApiPipelineContract
         Assert.Equal("rate_limited", answer.Code);
         Assert.Equal("1", answer.RetryAfter);
         Assert.Equal("no-store", answer.CacheControl);
+        var row = Assert.Single(AuditLog.Events);
+        Assert.Equal(("throttled", "requests", "429 rate_limited"), (row.Action, row.Target, row.Outcome));
+        Assert.False(string.IsNullOrEmpty(row.ClientAddress));
     }
 
     [Fact]
@@ -69,6 +76,8 @@ public abstract class ApiPipelineContract
         Assert.Equal(HttpStatusCode.TooManyRequests, answer.Status);
         Assert.Equal("rate_limited", answer.Code);
         Assert.InRange(int.Parse(answer.RetryAfter!, System.Globalization.CultureInfo.InvariantCulture), 55, 60);
+        var row = Assert.Single(AuditLog.Events);
+        Assert.Equal(("throttled", "signins-per-client", "429 rate_limited", null), (row.Action, row.Target, row.Outcome, row.UserId));
     }
 
     /// <summary>What a client sees of an answer.</summary>

@@ -2,6 +2,7 @@ using FileBridge.DevHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
+using FileBridge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FileBridge.Functions.Tests.Pipeline;
@@ -35,6 +36,8 @@ public sealed class DevHostPipelineTests : ApiPipelineContract, IAsyncLifetime
             await _app.DisposeAsync();
         }
     }
+
+    protected override RecordingAuditLog AuditLog => _app!.Services.GetRequiredService<RecordingAuditLog>();
 
     protected override async Task<PipelineAnswer> SendAsync(string functionName, string probe)
     {

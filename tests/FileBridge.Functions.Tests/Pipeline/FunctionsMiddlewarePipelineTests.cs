@@ -1,5 +1,6 @@
 using System.Net;
 using FileBridge.Functions.Http;
+using FileBridge.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +11,8 @@ namespace FileBridge.Functions.Tests.Pipeline;
 public sealed class FunctionsMiddlewarePipelineTests : ApiPipelineContract
 {
     private readonly ServiceProvider _services = PipelineServices.Add(new ServiceCollection().AddMvcCore().Services).BuildServiceProvider();
+
+    protected override RecordingAuditLog AuditLog => _services.GetRequiredService<RecordingAuditLog>();
 
     protected override async Task<PipelineAnswer> SendAsync(string functionName, string probe)
     {

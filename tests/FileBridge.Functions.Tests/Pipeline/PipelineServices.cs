@@ -1,6 +1,9 @@
+using FileBridge.Core.Audit;
 using FileBridge.Core.Sessions;
+using FileBridge.Core.Telemetry;
 using FileBridge.Core.Throttling;
 using FileBridge.Functions.Http;
+using FileBridge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,6 +26,11 @@ internal static class PipelineServices
         // The probes' requests carry no session cookie, so the session stores are never reached.
         services.AddSingleton(new SessionService(null!, null!, Options.Create(new SessionsOptions()), TimeProvider.System, NullLogger<SessionService>.Instance));
         services.AddSingleton<RequestAuthenticator>();
+        services.AddMetrics();
+        services.AddSingleton<FileBridgeMetrics>();
+        services.AddSingleton<RecordingAuditLog>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<RecordingAuditLog>());
+        services.AddSingleton<RequestAudit>();
         services.AddSingleton<ApiPipeline>();
         services.AddTransient<ProbeFunctions>();
         return services;

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using FileBridge.Core.Audit;
+using FileBridge.Core.Users;
+
+namespace FileBridge.Admin.Cli;
+
+/// <summary>
+/// What a command's audit row says: <c>admin:</c> and the command words joined by '-' (<c>users add</c> is
+/// <c>admin:users-add</c>, <c>audit list</c> is <c>admin:audit-list</c>), and the user it acted on, if any.
+/// </summary>
+public sealed record AdminAction(string Action, string? Target)
+{
+    public static AdminAction From(ParseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var words = new List<string>();
+        for (var command = result.CommandResult; command.Parent is System.CommandLine.Parsing.CommandResult parent; command = parent)
+        {
+            words.Insert(0, command.Command.Name);
+        }
+
+        // The user name as the row's key has it; a name that is not valid at all is no target.
+        var name = result.CommandResult.Command.Arguments.OfType<Argument<string>>().FirstOrDefault(a => a.Name == "name") is { } argument
+            ? result.GetValue(argument)
+            : null;
+        return new AdminAction(AuditActions.Admin(words), UserName.IsValid(name) ? UserName.Normalize(name!) : null);
+    }
+}

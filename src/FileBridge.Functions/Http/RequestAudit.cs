@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using FileBridge.Core.Audit;
+using FileBridge.Core.Aws;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FileBridge.Functions.Http;
+
+/// <summary>
+/// Turns what a function answered into an audit row: the client address the rate limits use, the request id (the
+/// trace id when the request is traced, so a row leads to its trace), and the role session name when AWS was asked
+/// on the person's behalf. Rows hold names, prefixes, keys and outcomes; never a cookie, password or link.
+/// </summary>
+public sealed class RequestAudit(IAuditLog log, ClientAddressResolver addresses)
+{
+    // A target is a prefix or key the caller typed; S3 keys are at most 1,024 bytes, and a row need hold no more.
+    private const int MaxTargetLength = 1024;
+
+    /// <summary>Queues the row; the answer does not wait for it (listings, sign-ins, refusals).</summary>
+    public void Post(HttpContext context, string action, string? userId, string? target, int status, string? code = null, bool onAws = false) =>
+        log.Post(Create(context, action, userId, target, status, code, onAws));
+
+    /// <summary>Queues the row of a refusal answered with a problem.</summary>
+    public void Post(HttpContext context, string action, string? userId, string? target, ObjectResult problem, bool onAws = false)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var code = (problem.Value as ProblemDetails)?.Extensions.TryGetValue("code", out var value) == true ? value as string : null;
+        Post(context, action, userId, target, problem.StatusCode ?? StatusCodes.Status500InternalServerError, code, onAws);
+    }
+
+    /// <summary>Stores the row before returning; throws <see cref="AuditUnavailableException"/> when it cannot (download links).</summary>
+    public Task RecordAsync(HttpContext context, string action, string? userId, string? target, int status, CancellationToken cancellationToken) =>
+        log.RecordAsync(Create(context, action, userId, target, status, null, onAws: true), cancellationToken);
+
+    /// <summary>The <c>Outcome</c> column: the HTTP status, and the problem <c>code</c> when there is one.</summary>
+    public static string Outcome(int status, string? code) =>
+        code is null ? status.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{status} {code}");
+
+    private AuditEvent Create(HttpContext context, string action, string? userId, string? target, int status, string? code, bool onAws)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new AuditEvent(
+            action,
+            userId,
+            target is { Length: > MaxTargetLength } ? target[..MaxTargetLength] : target,
+            Outcome(status, code),
+            addresses.Resolve(context),
+            onAws && userId is not null ? RoleSessionNames.ForUser(userId) : null,
+            Activity.Current is { } activity ? activity.TraceId.ToHexString() : context.TraceIdentifier);
+    }
+}
