@@ -111,9 +111,12 @@ public sealed partial class LoginService(
 
     private async Task UpgradeHashAsync(UserAccount user, string password, CancellationToken cancellationToken)
     {
-        // The row was just written by the reset above; read it again for a fresh ETag.
+        // The row was just written by the reset above; read it again for a fresh ETag. Only the hash that was
+        // verified may be replaced: if a reset landed meanwhile, writing the old password's hash would undo it.
         var current = await users.FindAsync(user.Id, cancellationToken);
-        if (current is not null && await users.TryUpdatePasswordHashAsync(current, hashing.Hash(password), cancellationToken))
+        if (current is not null
+            && string.Equals(current.PasswordHash, user.PasswordHash, StringComparison.Ordinal)
+            && await users.TryUpdatePasswordHashAsync(current, hashing.Hash(password), cancellationToken))
         {
             LogHashUpgraded(logger, user.Id);
         }

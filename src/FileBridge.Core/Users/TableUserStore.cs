@@ -14,6 +14,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
     internal const string PrefixesColumn = "Prefixes";
     internal const string FailedLoginsColumn = "FailedLogins";
     internal const string LockedUntilColumn = "LockedUntil";
+    internal const string SecurityStampColumn = "SecurityStamp";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
 
@@ -58,6 +59,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             [DisplayNameColumn] = user.DisplayName,
             [DisabledColumn] = false,
             [FailedLoginsColumn] = 0,
+            [SecurityStampColumn] = Users.SecurityStamp.New(),
         };
         if (user.Prefixes is { Count: > 0 } prefixes)
         {
@@ -118,6 +120,13 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             entity[LockedUntilColumn] = DateTimeOffset.UnixEpoch;
         }
 
+        // In the same write as the change itself: there is no moment where the new password or scope is stored
+        // and a session created under the old one still counts.
+        if (change.EndsSessions)
+        {
+            entity[SecurityStampColumn] = Users.SecurityStamp.New();
+        }
+
         try
         {
             await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
@@ -171,6 +180,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             string.IsNullOrWhiteSpace(prefixes) ? null : PrefixList.Parse(prefixes),
             EntityReader.Int32(entity, FailedLoginsColumn),
             EntityReader.DateTime(entity, LockedUntilColumn),
-            entity.ETag);
+            entity.ETag,
+            EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null);
     }
 }
