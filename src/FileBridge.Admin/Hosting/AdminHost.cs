@@ -30,6 +30,7 @@ public static class AdminHost
         builder.AddFileBridgeSessions();
         builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
         builder.Services.AddSingleton<PasswordReader>();
+        builder.Services.AddSingleton<DefaultPrefixesSetting>();
         return builder.Build();
     }
 }
