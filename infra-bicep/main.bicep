@@ -55,6 +55,15 @@ param applicationInsightsName string = ''
 @description('Name of the static web app; empty generates one.')
 param staticWebAppName string = ''
 
+@description('Name of the Front Door profile (only with edgeEnabled); empty generates one.')
+param frontDoorName string = ''
+
+@description('Name of the Front Door endpoint (only with edgeEnabled); empty generates one.')
+param frontDoorEndpointName string = ''
+
+@description('Name of the Front Door WAF policy (only with edgeEnabled; letters and digits, starting with a letter); empty generates one.')
+param wafPolicyName string = ''
+
 // ---------------------------------------------------------------------------
 // FileBridge settings
 // ---------------------------------------------------------------------------
@@ -74,12 +83,22 @@ param sessionAbsoluteTimeout string = '08:00:00'
 @description('AWS region of the bucket and of STS, for example eu-west-1 (Aws:Region).')
 param awsRegion string
 
-@description('Access key ID of the broker IAM user created by aws/filebridge-aws.yaml (Aws:AccessKeyId).')
-param awsAccessKeyId string
+@description('How the app authenticates to AWS (Aws:CredentialSource): WebIdentity (keyless, recommended: its managed identity\'s token, no AWS secret anywhere) or AccessKey (an IAM user\'s key kept in Key Vault). Must match CredentialSource of aws/filebridge-aws.yaml.')
+@allowed([
+  'WebIdentity'
+  'AccessKey'
+])
+param awsCredentialSource string = 'WebIdentity'
 
-@description('Secret access key of the broker IAM user; stored only in Key Vault (Aws:SecretAccessKey).')
+@description('WebIdentity only: the audience the managed identity\'s token is issued for, the client id (or application ID URI) of the app registration made for FileBridge (Aws:WebIdentityAudience).')
+param awsWebIdentityAudience string = ''
+
+@description('AccessKey only: access key ID of the broker IAM user created by aws/filebridge-aws.yaml (Aws:AccessKeyId).')
+param awsAccessKeyId string = ''
+
+@description('AccessKey only: secret access key of the broker IAM user; stored only in Key Vault (Aws:SecretAccessKey). Leave empty in WebIdentity mode.')
 @secure()
-param awsSecretAccessKey string
+param awsSecretAccessKey string = ''
 
 @description('ARN of the filebridge-reader role, the RoleArn output of aws/filebridge-aws.yaml (Aws:RoleArn).')
 param awsRoleArn string
@@ -106,6 +125,35 @@ param loginLockoutDuration string = '00:15:00'
 @description('PBKDF2 iterations for new password hashes; stored hashes with fewer are re-hashed at sign-in (Login:PasswordHashIterations).')
 @minValue(210000)
 param loginPasswordHashIterations int = 210000
+
+@description('Requests per second a signed-in user (or an anonymous client address) may make, on every instance; with edgeEnabled also the edge\'s per-address limit, times 60 per minute (Throttle:RequestsPerSecond).')
+@minValue(1)
+param throttleRequestsPerSecond int = 50
+
+@description('Requests a user or client address may make at once above its steady rate (Throttle:Burst).')
+@minValue(1)
+param throttleBurst int = 100
+
+@description('Sign-in attempts per minute from one client address, on every instance; with edgeEnabled also the edge\'s sign-in limit (Throttle:LoginPerClientPerMinute).')
+@minValue(1)
+param throttleLoginPerClientPerMinute int = 30
+
+@description('Header the platform front end puts the client address in, used when edgeEnabled is false; the app takes its right-most entry, the one the platform appended (Web:ClientAddressHeader).')
+param webClientAddressHeader string = 'X-Forwarded-For'
+
+// ---------------------------------------------------------------------------
+// Edge (Azure Front Door with a WAF rate-limit policy)
+// ---------------------------------------------------------------------------
+
+@description('Put Azure Front Door with a WAF rate-limit policy in front of the static web app: per client address, the app\'s request and sign-in limits are enforced at the edge before requests reach (and bill) the app.')
+param edgeEnabled bool = false
+
+@description('Front Door tier for edgeEnabled: Standard has the custom rate-limit rules; Premium adds managed rule sets and Private Link origins at about ten times the base fee.')
+@allowed([
+  'Standard_AzureFrontDoor'
+  'Premium_AzureFrontDoor'
+])
+param edgeSku string = 'Standard_AzureFrontDoor'
 
 // ---------------------------------------------------------------------------
 // Scale and operators
@@ -154,9 +202,14 @@ var names = {
   logAnalytics: !empty(logAnalyticsName) ? logAnalyticsName : 'log-${resourceToken}'
   applicationInsights: !empty(applicationInsightsName) ? applicationInsightsName : 'appi-${resourceToken}'
   staticWebApp: !empty(staticWebAppName) ? staticWebAppName : 'swa-${resourceToken}'
+  frontDoor: !empty(frontDoorName) ? frontDoorName : 'afd-${resourceToken}'
+  frontDoorEndpoint: !empty(frontDoorEndpointName) ? frontDoorEndpointName : 'fde-${resourceToken}'
+  wafPolicy: !empty(wafPolicyName) ? wafPolicyName : 'waf${resourceToken}'
 }
 
 var deploymentContainerName = 'app-package'
+// Keyless: no AWS secret exists, so the vault stays empty and the app gets no role on it.
+var keyless = awsCredentialSource == 'WebIdentity'
 var awsSecretAccessKeySecretName = 'aws-secret-access-key'
 
 // Built-in role definition IDs; each is granted on one resource only.
@@ -212,6 +265,7 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: allTags
     awsSecretAccessKeySecretName: awsSecretAccessKeySecretName
     awsSecretAccessKey: awsSecretAccessKey
+    storeAwsSecret: !keyless
   }
 }
 
@@ -223,6 +277,38 @@ module staticWebApp 'modules/static-web-app.bicep' = {
     tags: allTags
   }
 }
+
+// Behind Front Door the app reads a header that Front Door overwrites with the TCP peer address, so it
+// holds one entry no client can choose. Without the edge, the platform's X-Forwarded-For, right-most entry.
+var edgeClientAddressHeader = 'X-FileBridge-Client-Address'
+var clientAddressHeader = edgeEnabled ? edgeClientAddressHeader : webClientAddressHeader
+
+module wafPolicy 'modules/front-door-waf-policy.bicep' = if (edgeEnabled) {
+  name: 'front-door-waf-policy'
+  params: {
+    name: names.wafPolicy
+    tags: allTags
+    skuName: edgeSku
+    apiRequestsPerMinute: throttleRequestsPerSecond * 60
+    signInRequestsPerMinute: throttleLoginPerClientPerMinute
+  }
+}
+
+module frontDoor 'modules/front-door.bicep' = if (edgeEnabled) {
+  name: 'front-door'
+  params: {
+    name: names.frontDoor
+    endpointName: names.frontDoorEndpoint
+    tags: allTags
+    skuName: edgeSku
+    originHostName: staticWebApp.outputs.defaultHostname
+    wafPolicyId: wafPolicy.?outputs.id ?? ''
+    clientAddressHeader: edgeClientAddressHeader
+  }
+}
+
+var staticWebAppOrigin = 'https://${staticWebApp.outputs.defaultHostname}'
+var edgeOrigin = 'https://${frontDoor.?outputs.endpointHostName ?? ''}'
 
 // The Functions host only serves HTTP triggers, so it needs blobs (keys, leases, deployment package)
 // and tables (the app's own data, the host's diagnostic events) but no queues.
@@ -237,9 +323,7 @@ module appRoles 'modules/role-assignments.bicep' = {
       roles.storageBlobDataOwner
     ]
     keyVaultName: keyVault.outputs.name
-    keyVaultRoleDefinitionIds: [
-      roles.keyVaultSecretsUser
-    ]
+    keyVaultRoleDefinitionIds: keyless ? [] : [roles.keyVaultSecretsUser]
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     applicationInsightsRoleDefinitionIds: [
       roles.monitoringMetricsPublisher
@@ -286,6 +370,8 @@ module functionApp 'modules/function-app.bicep' = {
     sessionIdleTimeout: sessionIdleTimeout
     sessionAbsoluteTimeout: sessionAbsoluteTimeout
     awsRegion: awsRegion
+    awsCredentialSource: awsCredentialSource
+    awsWebIdentityAudience: awsWebIdentityAudience
     awsAccessKeyId: awsAccessKeyId
     awsKeyVaultReferenceUri: keyVault.outputs.awsKeyVaultReferenceUri
     awsRoleArn: awsRoleArn
@@ -296,7 +382,12 @@ module functionApp 'modules/function-app.bicep' = {
     loginMaxFailedAttempts: loginMaxFailedAttempts
     loginLockoutDuration: loginLockoutDuration
     loginPasswordHashIterations: loginPasswordHashIterations
-    webAllowedOrigins: 'https://${staticWebApp.outputs.defaultHostname}'
+    throttleRequestsPerSecond: throttleRequestsPerSecond
+    throttleBurst: throttleBurst
+    throttleLoginPerClientPerMinute: throttleLoginPerClientPerMinute
+    // With the edge on, the page is also served from the Front Door endpoint: sign-ins come from there.
+    webAllowedOrigins: '${staticWebAppOrigin}${edgeEnabled ? ',${edgeOrigin}' : ''}'
+    webClientAddressHeader: clientAddressHeader
   }
 }
 
@@ -331,7 +422,7 @@ output STATIC_WEB_APP_HOSTNAME string = staticWebApp.outputs.defaultHostname
 @description('URL people open to use FileBridge.')
 output STATIC_WEB_APP_URL string = 'https://${staticWebApp.outputs.defaultHostname}'
 
-@description('Name of the Key Vault holding the AWS secret access key.')
+@description('Name of the Key Vault (it holds the AWS secret access key in AccessKey mode, nothing in WebIdentity mode).')
 output KEY_VAULT_NAME string = keyVault.outputs.name
 
 @description('Name of the storage account holding the Users and Sessions tables.')
@@ -339,3 +430,18 @@ output STORAGE_ACCOUNT_NAME string = storage.outputs.name
 
 @description('Table endpoint to set as Users__ServiceUri when running the admin tool.')
 output USERS_SERVICE_URI string = storage.outputs.tableEndpoint
+
+@description('True when Azure Front Door with the WAF rate-limit policy fronts the static web app.')
+output EDGE_ENABLED bool = edgeEnabled
+
+@description('URL people open when the edge is on (the Front Door endpoint); empty when it is off.')
+output EDGE_URL string = edgeEnabled ? edgeOrigin : ''
+
+@description('Front Door ID (X-Azure-FDID) to require in the static web app\'s forwardingGateway so that it accepts traffic only through the edge; empty when the edge is off.')
+output FRONT_DOOR_ID string = frontDoor.?outputs.frontDoorId ?? ''
+
+@description('Object (principal) id of the managed identity: the sub that the AWS role\'s web identity trust pins (ManagedIdentityPrincipalId in aws/filebridge-aws.yaml).')
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+
+@description('Entra ID tenant that issues the managed identity\'s tokens (EntraTenantId in aws/filebridge-aws.yaml).')
+output AZURE_TENANT_ID string = tenant().tenantId

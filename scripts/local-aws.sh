@@ -7,7 +7,8 @@
 #   scripts/local-aws.sh status     say whether it runs and answers
 #   scripts/local-aws.sh selftest   prove the endpoint enforces the role, trust and session policies
 #
-# Environment: FILEBRIDGE_RGW_PORT (default 7480), FILEBRIDGE_MON_PORT (default 3390).
+# Environment: FILEBRIDGE_RGW_PORT (default 7480), FILEBRIDGE_MON_PORT (default 3390), FILEBRIDGE_OIDC_PORT
+# (default 7490: the local OpenID Connect issuer registered as an OIDC provider for keyless mode).
 # All state (config, data, sockets, pid files, logs) lives under .local/ceph/ in the repository.
 # The OSD keeps objects in memory, so a stopped endpoint is gone: `start` builds it anew.
 # Background: shared notes "local-aws-endpoint.md".
@@ -16,6 +17,9 @@ set -euo pipefail
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd)"
 HELPERS="$SCRIPT_DIR/local-aws"
+# The local OpenID Connect issuer (scripts/oidc-issuer.sh) that keyless mode's role trust names.
+# shellcheck source=scripts/lib/oidc.sh
+source "$SCRIPT_DIR/lib/oidc.sh"
 STATE="$REPO/.local/ceph"
 CONF="$STATE/ceph.conf"
 ENV_FILE="$REPO/.local/aws.env"
@@ -52,8 +56,10 @@ ADMIN_SK="fbAdminLocalSecretKey0000000000000000001"
 ROLE_NAME="filebridge-reader"
 ROLE_ARN="arn:aws:iam:::role/$ROLE_NAME"
 ROLE_POLICY_NAME="filebridge-read-bucket"
-# The longest AssumeRole duration the role allows (12 h), as in the CloudFormation template.
-ROLE_MAX_SESSION=43200
+# The longest session the role allows (1 h), as in the CloudFormation template.
+ROLE_MAX_SESSION=3600
+# Any 40 hex digits: RGW does not check the thumbprint (AWS does not either for well-known issuers).
+OIDC_THUMBPRINT="0000000000000000000000000000000000000000"
 BUCKET="filebridge-demo"
 
 # ---------------------------------------------------------------------------------------------
@@ -78,17 +84,19 @@ aws_curl() {
   curl -sS --aws-sigv4 "aws:amz:$REGION:$service" --user "$ak:$sk" "${extra[@]}" "$@"
 }
 
-# Prints the policy document at $1 with "${Placeholder}" replaced by $3 ($2 = placeholder name),
+# Prints the policy document at $1 with each "${Placeholder}" replaced ($2.. = Placeholder=value),
 # compacted onto one line (radosgw-admin and the form bodies then carry no layout whitespace).
 render_policy() {
-  "$PY" - "$1" "$2" "$3" <<'PY'
+  "$PY" - "$@" <<'PY'
 import json, sys
-path, name, value = sys.argv[1:4]
+path = sys.argv[1]
 text = open(path, encoding="utf-8").read()
-token = "${" + name + "}"
-if token not in text:
-    sys.exit(f"{path}: placeholder {token} not found")
-text = text.replace(token, value)
+for pair in sys.argv[2:]:
+    name, value = pair.split("=", 1)
+    token = "${" + name + "}"
+    if token not in text:
+        sys.exit(f"{path}: placeholder {token} not found")
+    text = text.replace(token, value)
 if "${" in text:
     sys.exit(f"{path}: unreplaced placeholder left")
 print(json.dumps(json.loads(text), separators=(",", ":")))
@@ -275,14 +283,40 @@ provision_users() {
   ensure_user "$BROKER_UID" "$BROKER_AK" "$BROKER_SK" "FileBridge broker"
   ensure_user "$OTHER_UID" "$OTHER_AK" "$OTHER_SK" "Someone not trusted by the role"
   ensure_user "$ADMIN_UID" "$ADMIN_AK" "$ADMIN_SK" "FileBridge local admin"
-  # roles=* lets the admin manage roles over the IAM API (CreateRole).
-  rgw_admin caps add --uid "$ADMIN_UID" --caps "roles=*" >/dev/null
+  # roles=* lets the admin manage roles over the IAM API (CreateRole), oidc-provider=* OIDC providers.
+  rgw_admin caps add --uid "$ADMIN_UID" --caps "roles=*;oidc-provider=*" >/dev/null
+}
+
+# Registers the local issuer as an IAM OpenID Connect provider for the broker's audience. RGW fetches
+# discovery and keys at each AssumeRoleWithWebIdentity, so the issuer may start later.
+provision_oidc_provider() {
+  local out code
+  out="$(aws_curl iam "$ADMIN_AK" "$ADMIN_SK" -w '\n%{http_code}' "$ENDPOINT/" --data-binary "$(form_body \
+    Action=CreateOpenIDConnectProvider Version=2010-05-08 "Url=$OIDC_ISSUER" \
+    "ClientIDList.member.1=$OIDC_AUDIENCE" "ThumbprintList.member.1=$OIDC_THUMBPRINT")" || true)"
+  code="${out##*$'\n'}"
+  [[ "$code" == 200 || "$out" == *EntityAlreadyExists* ]] || fail "CreateOpenIDConnectProvider answered: $out"
+}
+
+# The reader role's trust locally: the broker user (AccessKey mode) AND the local issuer's identity
+# (WebIdentity mode), so that one endpoint serves the tests of both modes. On AWS the template trusts one.
+reader_trust_policy() {
+  local access_key web_identity
+  access_key="$(render_policy "$POLICIES/role-trust-policy.json" "BrokerUserArn=arn:aws:iam:::user/$BROKER_UID")"
+  web_identity="$(render_policy "$POLICIES/role-trust-policy-web-identity.json" \
+    "OidcProviderArn=$OIDC_PROVIDER_ARN" "OidcProvider=$OIDC_PROVIDER" \
+    "Audience=$OIDC_AUDIENCE" "Subject=$OIDC_SUBJECT")"
+  "$PY" -c '
+import json, sys
+a, b = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+a["Statement"] += b["Statement"]
+print(json.dumps(a, separators=(",", ":")))' "$access_key" "$web_identity"
 }
 
 provision_role() {
   local trust permissions
-  trust="$(render_policy "$POLICIES/role-trust-policy.json" BrokerUserArn "arn:aws:iam:::user/$BROKER_UID")"
-  permissions="$(render_policy "$POLICIES/role-permissions-policy.json" BucketName "$BUCKET")"
+  trust="$(reader_trust_policy)"
+  permissions="$(render_policy "$POLICIES/role-permissions-policy.json" "BucketName=$BUCKET")"
 
   if rgw_admin role get --role-name "$ROLE_NAME" >/dev/null 2>&1; then
     rgw_admin role modify --role-name "$ROLE_NAME" --assume-role-policy-doc "$trust" >/dev/null \
@@ -361,11 +395,14 @@ export FILEBRIDGE_TEST_OTHER_SECRET_ACCESS_KEY=$OTHER_SK
 export FILEBRIDGE_TEST_ADMIN_ACCESS_KEY_ID=$ADMIN_AK
 export FILEBRIDGE_TEST_ADMIN_SECRET_ACCESS_KEY=$ADMIN_SK
 export FILEBRIDGE_TEST_BUCKET_OBJECT_COUNT=$EXPECTED_OBJECTS
+# Keyless mode: the OIDC provider this endpoint trusts (the issuer itself: scripts/oidc-issuer.sh).
+export FILEBRIDGE_TEST_OIDC_PROVIDER_ARN=$OIDC_PROVIDER_ARN
 EOF
 }
 
 provision() {
   provision_users
+  provision_oidc_provider
   provision_role
   upload_seed
   write_env
@@ -376,7 +413,7 @@ summary() {
 Local AWS endpoint (Ceph RADOS Gateway) is up.
   S3 / STS / IAM : $ENDPOINT  (region $REGION, path-style)
   broker user    : $BROKER_UID ($BROKER_AK)
-  role           : $ROLE_ARN
+  role           : $ROLE_ARN (trusts the broker user and $OIDC_ISSUER for $OIDC_AUDIENCE)
   bucket         : $BUCKET ($EXPECTED_OBJECTS objects)
   settings       : $ENV_FILE   (. $ENV_FILE)
   logs           : $STATE/log/

@@ -2,7 +2,18 @@
 # Runs FileBridge locally with real local services: Azurite (tables) and a Ceph RADOS Gateway
 # (S3 + STS + IAM roles) with demo files, seeds demo accounts, and serves the API and the web page
 # at http://127.0.0.1:7071. Ctrl-C stops everything this script started.
+#
+#   scripts/run-local.sh             AccessKey mode: the broker signs AssumeRole with the local broker user's key
+#   scripts/run-local.sh --keyless   WebIdentity mode: no AWS key at all; a local OpenID Connect issuer keeps a
+#                                    token file fresh and the broker calls AssumeRoleWithWebIdentity with it
 set -euo pipefail
+
+KEYLESS=false
+case "${1:-}" in
+  "") ;;
+  --keyless) KEYLESS=true ;;
+  *) echo "usage: $0 [--keyless]" >&2; exit 2 ;;
+esac
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
@@ -33,6 +44,16 @@ start_service local-aws.sh
 source "$REPO/.local/azurite.env"
 # shellcheck disable=SC1091
 source "$REPO/.local/aws.env"
+MODE="AccessKey (the local broker user's key)"
+if $KEYLESS; then
+  start_service oidc-issuer.sh
+  # shellcheck disable=SC1091
+  source "$REPO/.local/oidc.env"
+  # Keyless: the key must not even be in the environment (start-up refuses a key beside WebIdentity).
+  unset Aws__AccessKeyId Aws__SecretAccessKey
+  export Aws__CredentialSource=WebIdentity Aws__WebIdentityTokenFile="$FILEBRIDGE_OIDC_TOKEN_FILE"
+  MODE="WebIdentity (keyless; token from $FILEBRIDGE_OIDC_ISSUER)"
+fi
 
 echo "Building FileBridge..."
 # The Worker SDK's inner build prints its own summary; keep the log and show it only on failure.
@@ -76,6 +97,7 @@ done
 cat <<INFO
 
   FileBridge is running at $URL
+  AWS credentials: $MODE
 
   Sign in as   demo     / $DEMO_PASSWORD   (sees the whole demo bucket)
           or   alice    / $DEMO_PASSWORD   (sees only home/alice/)

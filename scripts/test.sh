@@ -20,12 +20,16 @@ rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
 "$REPO/scripts/chromium.sh"
 start_service azurite.sh
 start_service local-aws.sh
+# The OpenID Connect issuer keyless mode's tests present tokens from (the endpoint trusts it).
+start_service oidc-issuer.sh
 # Builds and lints the Bicep templates; any warning fails the run.
 "$REPO/scripts/bicep.sh"
 # shellcheck disable=SC1091
 source "$REPO/.local/azurite.env"
 # shellcheck disable=SC1091
 source "$REPO/.local/aws.env"
+# shellcheck disable=SC1091
+source "$REPO/.local/oidc.env"
 
 dotnet build FileBridge.sln -c Release -nologo -v quiet
 

@@ -61,10 +61,20 @@ param sessionAbsoluteTimeout string
 @description('AWS region of the bucket and of STS (Aws:Region).')
 param awsRegion string
 
-@description('Access key ID of the broker IAM user (Aws:AccessKeyId); an identifier, not a secret.')
+@description('WebIdentity (keyless) or AccessKey (Aws:CredentialSource).')
+@allowed([
+  'WebIdentity'
+  'AccessKey'
+])
+param awsCredentialSource string
+
+@description('WebIdentity only: the audience of the managed identity\'s token (Aws:WebIdentityAudience).')
+param awsWebIdentityAudience string
+
+@description('AccessKey only: access key ID of the broker IAM user (Aws:AccessKeyId); an identifier, not a secret.')
 param awsAccessKeyId string
 
-@description('Versionless Key Vault URI of the secret holding the broker IAM user\'s secret access key (Aws:SecretAccessKey).')
+@description('AccessKey only: versionless Key Vault URI of the secret holding the broker IAM user\'s secret access key (Aws:SecretAccessKey).')
 param awsKeyVaultReferenceUri string
 
 @description('ARN of the read-only role the broker assumes (Aws:RoleArn).')
@@ -91,8 +101,162 @@ param loginLockoutDuration string
 @description('PBKDF2 iterations for new password hashes (Login:PasswordHashIterations).')
 param loginPasswordHashIterations int
 
-@description('Origins besides the app\'s own that may call state-changing routes (Web:AllowedOrigins).')
+@description('Table of lockout counters for names that are not accounts (Login:AttemptsTableName).')
+param loginAttemptsTableName string = 'LoginAttempts'
+
+@description('Requests per second a signed-in user or an anonymous client address may make (Throttle:RequestsPerSecond).')
+param throttleRequestsPerSecond int
+
+@description('Requests a user or client address may make at once above its steady rate (Throttle:Burst).')
+param throttleBurst int
+
+@description('Sign-in attempts per minute from one client address (Throttle:LoginPerClientPerMinute).')
+param throttleLoginPerClientPerMinute int
+
+@description('Origins besides the app\'s own that may call state-changing routes, comma-separated (Web:AllowedOrigins).')
 param webAllowedOrigins string
+
+@description('Header the platform puts the client address in; the app takes its right-most entry, never an entry a client wrote (Web:ClientAddressHeader).')
+param webClientAddressHeader string
+
+// Every setting but how the app authenticates to AWS. Variables (not inline arrays) so the compiled
+// template keeps them as data that tests can read.
+var commonSettings = [
+  // Host storage through the managed identity: no connection string, no account key.
+  {
+    name: 'AzureWebJobsStorage__accountName'
+    value: storageAccountName
+  }
+  {
+    name: 'AzureWebJobsStorage__credential'
+    value: 'managedidentity'
+  }
+  {
+    name: 'AzureWebJobsStorage__clientId'
+    value: identityClientId
+  }
+  // DefaultAzureCredential in the app picks the user-assigned identity from this.
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identityClientId
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsightsConnectionString
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+    value: 'ClientId=${identityClientId};Authorization=AAD'
+  }
+  {
+    name: 'Users__ServiceUri'
+    value: usersServiceUri
+  }
+  {
+    name: 'Users__TableName'
+    value: usersTableName
+  }
+  {
+    name: 'Sessions__TableName'
+    value: sessionsTableName
+  }
+  {
+    name: 'Sessions__IdleTimeout'
+    value: sessionIdleTimeout
+  }
+  {
+    name: 'Sessions__AbsoluteTimeout'
+    value: sessionAbsoluteTimeout
+  }
+  {
+    name: 'Aws__Region'
+    value: awsRegion
+  }
+  {
+    name: 'Aws__RoleArn'
+    value: awsRoleArn
+  }
+  {
+    name: 'Aws__SessionDuration'
+    value: awsSessionDuration
+  }
+  {
+    name: 'Files__Bucket'
+    value: filesBucket
+  }
+  {
+    name: 'Files__DefaultPrefixes'
+    value: filesDefaultPrefixes
+  }
+  {
+    name: 'Files__DownloadUrlLifetime'
+    value: filesDownloadUrlLifetime
+  }
+  {
+    name: 'Login__MaxFailedAttempts'
+    value: string(loginMaxFailedAttempts)
+  }
+  {
+    name: 'Login__LockoutDuration'
+    value: loginLockoutDuration
+  }
+  {
+    name: 'Login__PasswordHashIterations'
+    value: string(loginPasswordHashIterations)
+  }
+  {
+    name: 'Login__AttemptsTableName'
+    value: loginAttemptsTableName
+  }
+  {
+    name: 'Throttle__RequestsPerSecond'
+    value: string(throttleRequestsPerSecond)
+  }
+  {
+    name: 'Throttle__Burst'
+    value: string(throttleBurst)
+  }
+  {
+    name: 'Throttle__LoginPerClientPerMinute'
+    value: string(throttleLoginPerClientPerMinute)
+  }
+  {
+    name: 'Web__AllowedOrigins'
+    value: webAllowedOrigins
+  }
+  {
+    name: 'Web__ClientAddressHeader'
+    value: webClientAddressHeader
+  }
+]
+
+// Per Aws:CredentialSource. Keyless: the audience only; no key, no secret, no Key Vault reference.
+var awsCredentialSettings = {
+  WebIdentity: [
+    {
+      name: 'Aws__CredentialSource'
+      value: 'WebIdentity'
+    }
+    {
+      name: 'Aws__WebIdentityAudience'
+      value: awsWebIdentityAudience
+    }
+  ]
+  AccessKey: [
+    {
+      name: 'Aws__CredentialSource'
+      value: 'AccessKey'
+    }
+    {
+      name: 'Aws__AccessKeyId'
+      value: awsAccessKeyId
+    }
+    {
+      name: 'Aws__SecretAccessKey'
+      value: '@Microsoft.KeyVault(SecretUri=${awsKeyVaultReferenceUri})'
+    }
+  ]
+}
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: planName
@@ -128,102 +292,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
-      appSettings: [
-        // Host storage through the managed identity: no connection string, no account key.
-        {
-          name: 'AzureWebJobsStorage__accountName'
-          value: storageAccountName
-        }
-        {
-          name: 'AzureWebJobsStorage__credential'
-          value: 'managedidentity'
-        }
-        {
-          name: 'AzureWebJobsStorage__clientId'
-          value: identityClientId
-        }
-        // DefaultAzureCredential in the app picks the user-assigned identity from this.
-        {
-          name: 'AZURE_CLIENT_ID'
-          value: identityClientId
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
-          value: applicationInsightsConnectionString
-        }
-        {
-          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
-          value: 'ClientId=${identityClientId};Authorization=AAD'
-        }
-        {
-          name: 'Users__ServiceUri'
-          value: usersServiceUri
-        }
-        {
-          name: 'Users__TableName'
-          value: usersTableName
-        }
-        {
-          name: 'Sessions__TableName'
-          value: sessionsTableName
-        }
-        {
-          name: 'Sessions__IdleTimeout'
-          value: sessionIdleTimeout
-        }
-        {
-          name: 'Sessions__AbsoluteTimeout'
-          value: sessionAbsoluteTimeout
-        }
-        {
-          name: 'Aws__Region'
-          value: awsRegion
-        }
-        {
-          name: 'Aws__AccessKeyId'
-          value: awsAccessKeyId
-        }
-        {
-          name: 'Aws__SecretAccessKey'
-          value: '@Microsoft.KeyVault(SecretUri=${awsKeyVaultReferenceUri})'
-        }
-        {
-          name: 'Aws__RoleArn'
-          value: awsRoleArn
-        }
-        {
-          name: 'Aws__SessionDuration'
-          value: awsSessionDuration
-        }
-        {
-          name: 'Files__Bucket'
-          value: filesBucket
-        }
-        {
-          name: 'Files__DefaultPrefixes'
-          value: filesDefaultPrefixes
-        }
-        {
-          name: 'Files__DownloadUrlLifetime'
-          value: filesDownloadUrlLifetime
-        }
-        {
-          name: 'Login__MaxFailedAttempts'
-          value: string(loginMaxFailedAttempts)
-        }
-        {
-          name: 'Login__LockoutDuration'
-          value: loginLockoutDuration
-        }
-        {
-          name: 'Login__PasswordHashIterations'
-          value: string(loginPasswordHashIterations)
-        }
-        {
-          name: 'Web__AllowedOrigins'
-          value: webAllowedOrigins
-        }
-      ]
+      appSettings: concat(commonSettings, awsCredentialSettings[awsCredentialSource])
     }
     functionAppConfig: {
       deployment: {

@@ -1,4 +1,4 @@
-metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the broker IAM user\'s AWS secret access key.'
+metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the broker IAM user\'s AWS secret access key in AccessKey mode; empty in keyless (WebIdentity) mode.'
 
 @description('Name of the Key Vault (3-24 characters).')
 @minLength(3)
@@ -17,6 +17,9 @@ param awsSecretAccessKeySecretName string
 @description('Secret access key of the broker IAM user.')
 @secure()
 param awsSecretAccessKey string
+
+@description('False in keyless (WebIdentity) mode: there is no AWS secret to store.')
+param storeAwsSecret bool
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
@@ -39,7 +42,7 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   }
 }
 
-resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (storeAwsSecret) {
   parent: vault
   name: awsSecretAccessKeySecretName
   tags: tags
@@ -56,4 +59,4 @@ output id string = vault.id
 output name string = vault.name
 
 @description('Versionless URI of the AWS key secret, so a rotated key is picked up without redeploying.')
-output awsKeyVaultReferenceUri string = awsSecret.properties.secretUri
+output awsKeyVaultReferenceUri string = storeAwsSecret ? awsSecret!.properties.secretUri : ''

@@ -1,12 +1,13 @@
+using FileBridge.Functions.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 
 namespace FileBridge.DevHost;
 
-/// <summary>Maps each function to a Kestrel endpoint and calls it the way the Functions worker would.</summary>
+/// <summary>Maps each function to a Kestrel endpoint and calls it the way the Functions worker would, through <see cref="ApiPipeline"/>.</summary>
 public static class FunctionEndpoints
 {
-    public const string RoutePrefix = "api";
+    public const string RoutePrefix = ApiPipeline.RoutePrefix;
 
     public static IEndpointRouteBuilder MapFunctions(this IEndpointRouteBuilder endpoints, IEnumerable<FunctionRoute> routes)
     {
@@ -19,12 +20,16 @@ public static class FunctionEndpoints
         return endpoints;
     }
 
-    private static async Task InvokeAsync(HttpContext context, FunctionRoute route)
+    private static Task InvokeAsync(HttpContext context, FunctionRoute route) =>
+        context.RequestServices.GetRequiredService<ApiPipeline>().InvokeAsync(context, route.Name, () => CallAsync(context, route));
+
+    private static async Task CallAsync(HttpContext context, FunctionRoute route)
     {
         // The worker creates function classes per invocation from the container; so do we.
         var target = route.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, route.Method.DeclaringType!);
         var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter.ParameterType, context, route)).ToArray();
-        var returned = route.Method.Invoke(target, arguments);
+        // Faults reach ApiPipeline as the function threw them, as they do on Azure.
+        var returned = route.Method.Invoke(target, System.Reflection.BindingFlags.DoNotWrapExceptions, null, arguments, null);
         var result = returned switch
         {
             Task<IActionResult> task => await task,

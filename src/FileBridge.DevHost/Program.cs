@@ -13,10 +13,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.AddFileBridgeApi();
 builder.Services.AddMvcCore();
-builder.Services.AddExceptionHandler<UnexpectedFaultHandler>();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
+// API faults are answered by ApiPipeline; this only covers the static files.
 app.UseExceptionHandler();
 app.UseStaticWebApp(StaticWebApp.ResolveWebRoot(app.Configuration));
 app.MapFunctions(FunctionRouteTable.Discover(typeof(FileBridgeApiExtensions).Assembly));

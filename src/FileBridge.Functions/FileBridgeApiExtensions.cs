@@ -16,6 +16,8 @@ public static class FileBridgeApiExtensions
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<RequestAuthenticator>();
+        builder.Services.TryAddSingleton<ClientAddressResolver>();
+        builder.Services.TryAddSingleton<ApiPipeline>();
         return builder;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
-builder.UseMiddleware<UnexpectedFaultMiddleware>();
+builder.UseMiddleware<ApiPipelineMiddleware>();
 builder.AddFileBridgeApi();
 
 builder.Build().Run();

@@ -3,6 +3,8 @@ using FileBridge.Benchmarks;
 
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- hashing   password check cost per iteration count
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- listing   STS calls and /api/files next to ListObjectsV2
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- keyless   AccessKey vs WebIdentity; one hop vs two hops
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- flood     a listing alone and during a sign-in flood
 switch (args.FirstOrDefault())
 {
     case "hashing":
@@ -11,8 +13,14 @@ switch (args.FirstOrDefault())
     case "listing":
         await ListingComparison.RunAsync();
         break;
+    case "keyless":
+        await KeylessComparison.RunAsync();
+        break;
+    case "flood":
+        await FloodComparison.RunAsync();
+        break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|keyless|flood");
         return 2;
 }
 

@@ -2,18 +2,121 @@ using System.Text.Json.Nodes;
 
 namespace FileBridge.Infrastructure.Tests;
 
+/// <summary>The CloudFormation template in both modes: WebIdentity (keyless, the default) and AccessKey.</summary>
 public sealed class AwsTemplateTests
 {
     private readonly CloudFormationTemplate _template = CloudFormationTemplate.Load(RepositoryPaths.AwsTemplate);
 
     [Fact]
-    public void ReaderRole_TrustPolicy_IsThePolicyFile()
+    public void CredentialSource_IsAParameterWithBothModes_KeylessByDefault()
+    {
+        var parameter = _template.Parameters["CredentialSource"]!;
+
+        Assert.Equal(["WebIdentity", "AccessKey"], parameter["AllowedValues"]!.AsArray().Select(v => v.Text()));
+        Assert.Equal("WebIdentity", parameter["Default"].Text());
+        Assert.True(JsonNode.DeepEquals(Equals("WebIdentity"), _template.Root["Conditions"]!["UseWebIdentity"]));
+        Assert.True(JsonNode.DeepEquals(Equals("AccessKey"), _template.Root["Conditions"]!["UseAccessKey"]));
+    }
+
+    [Fact]
+    public void WebIdentity_TrustPolicy_IsThePolicyFile()
+    {
+        var file = JsonNode.Parse(File.ReadAllText(RepositoryPaths.WebIdentityTrustPolicy));
+
+        var embedded = JsonNode.Parse(WebIdentityTrust[0].Text());
+
+        Assert.True(JsonNode.DeepEquals(file, embedded), $"Template: {embedded?.ToJsonString()}\nFile: {file?.ToJsonString()}");
+    }
+
+    [Fact]
+    public void WebIdentity_Trust_IsTheTenantsProviderPinnedToAudienceAndManagedIdentity()
+    {
+        var statement = Assert.Single(JsonNode.Parse(WebIdentityTrust[0].Text())!["Statement"]!.AsArray())!;
+        var variables = WebIdentityTrust[1]!.AsObject();
+
+        var conditions = statement["Condition"]!.AsObject();
+        var equals = Assert.Single(conditions).Value!.AsObject();
+
+        Assert.Equal("StringEquals", Assert.Single(conditions).Key);
+        Assert.Equal(["sts:AssumeRoleWithWebIdentity"], Values(statement["Action"]));
+        Assert.Equal(["${OidcProviderArn}"], Values(statement["Principal"]!["Federated"]));
+        Assert.Equal("${Audience}", equals["${OidcProvider}:aud"].Text());
+        Assert.Equal("${Subject}", equals["${OidcProvider}:sub"].Text());
+        Assert.Equal(2, equals.Count);
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "EntraIdentityProvider" }, variables["OidcProviderArn"]));
+        Assert.Equal("sts.windows.net/${EntraTenantId}/", variables["OidcProvider"]!["Fn::Sub"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "WebIdentityAudience" }, variables["Audience"]));
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "ManagedIdentityPrincipalId" }, variables["Subject"]));
+    }
+
+    [Fact]
+    public void WebIdentity_IdentityProvider_IsTheTenantsIssuerForTheAudience()
+    {
+        var provider = _template.Resource("EntraIdentityProvider");
+
+        var properties = provider["Properties"]!;
+
+        Assert.Equal("AWS::IAM::OIDCProvider", provider["Type"].Text());
+        Assert.Equal("UseWebIdentity", provider["Condition"].Text());
+        Assert.Equal("https://sts.windows.net/${EntraTenantId}/", properties["Url"]!["Fn::Sub"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonArray(new JsonObject { ["Ref"] = "WebIdentityAudience" }), properties["ClientIdList"]));
+    }
+
+    [Fact]
+    public void WebIdentity_RequiresTenantAudienceAndManagedIdentity()
+    {
+        var rule = _template.Root["Rules"]!["WebIdentityNeedsTenantAudienceAndIdentity"]!;
+
+        var asserted = rule["Assertions"]!.AsArray().Select(a => a!["Assert"]!["Fn::Not"]![0]!["Fn::Equals"]![0]!["Ref"].Text());
+
+        Assert.True(JsonNode.DeepEquals(Equals("WebIdentity"), rule["RuleCondition"]));
+        Assert.Equal(["EntraTenantId", "WebIdentityAudience", "ManagedIdentityPrincipalId"], asserted);
+    }
+
+    [Fact]
+    public void WebIdentity_CreatesNoUserNoKeyAndNoUserPolicy()
+    {
+        var userResources = _template.Resources
+            .Where(r => r.Value!["Type"].Text() is "AWS::IAM::User" or "AWS::IAM::UserPolicy" or "AWS::IAM::AccessKey")
+            .ToList();
+
+        Assert.NotEmpty(userResources);
+        Assert.All(userResources, r => Assert.Equal("UseAccessKey", r.Value!["Condition"].Text()));
+        Assert.Equal("UseAccessKey", _template.Outputs["BrokerUserName"]!["Condition"].Text());
+        Assert.Equal("UseAccessKey", _template.Outputs["BrokerUserArn"]!["Condition"].Text());
+    }
+
+    [Fact]
+    public void AccessKey_TrustPolicy_IsThePolicyFile()
     {
         var file = JsonNode.Parse(File.ReadAllText(RepositoryPaths.TrustPolicy));
 
-        var embedded = CloudFormationTemplate.WithSubstitutionsAsPlaceholders(RoleProperties["AssumeRolePolicyDocument"]);
+        var embedded = CloudFormationTemplate.WithSubstitutionsAsPlaceholders(AccessKeyTrust);
 
         Assert.True(JsonNode.DeepEquals(file, embedded), $"Template: {embedded?.ToJsonString()}\nFile: {file?.ToJsonString()}");
+    }
+
+    [Fact]
+    public void AccessKey_TrustPolicy_NamesOnlyTheBrokerUser()
+    {
+        var statements = AccessKeyTrust["Statement"]!.AsArray();
+
+        var principals = statements.SelectMany(s => s!["Principal"]!.AsObject()).ToList();
+        var (principalType, arns) = Assert.Single(principals);
+        var substitution = Assert.Single(arns!.AsArray())!["Fn::Sub"]!.AsArray();
+
+        Assert.Equal("AWS", principalType);
+        Assert.Equal("${BrokerUserArn}", substitution[0].Text());
+        Assert.True(JsonNode.DeepEquals(GetAtt("BrokerUser", "Arn"), substitution[1]!["BrokerUserArn"]));
+    }
+
+    [Fact]
+    public void ReaderRole_TrustIsChosenByTheMode()
+    {
+        var choice = RoleProperties["AssumeRolePolicyDocument"]!["Fn::If"]!.AsArray();
+
+        Assert.Equal(3, choice.Count);
+        Assert.Equal("UseWebIdentity", choice[0].Text());
     }
 
     [Fact]
@@ -25,20 +128,6 @@ public sealed class AwsTemplateTests
         var embedded = CloudFormationTemplate.WithSubstitutionsAsPlaceholders(policy["PolicyDocument"]);
 
         Assert.True(JsonNode.DeepEquals(file, embedded), $"Template: {embedded?.ToJsonString()}\nFile: {file?.ToJsonString()}");
-    }
-
-    [Fact]
-    public void ReaderRole_TrustPolicy_NamesOnlyTheBrokerUser()
-    {
-        var statements = RoleProperties["AssumeRolePolicyDocument"]!["Statement"]!.AsArray();
-
-        var principals = statements.SelectMany(s => s!["Principal"]!.AsObject()).ToList();
-        var (principalType, arns) = Assert.Single(principals);
-        var substitution = Assert.Single(arns!.AsArray())!["Fn::Sub"]!.AsArray();
-
-        Assert.Equal("AWS", principalType);
-        Assert.Equal("${BrokerUserArn}", substitution[0].Text());
-        Assert.True(JsonNode.DeepEquals(GetAtt("BrokerUser", "Arn"), substitution[1]!["BrokerUserArn"]));
     }
 
     [Fact]
@@ -67,16 +156,29 @@ public sealed class AwsTemplateTests
     }
 
     [Fact]
-    public void ReaderRole_Settings_AreNameAndTwelveHourMaximum()
+    public void ReaderRole_Settings_AreNameAndOneHourMaximumInBothModes()
     {
         var properties = RoleProperties;
 
         Assert.Equal("filebridge-reader", properties["RoleName"].Text());
-        Assert.Equal("43200", properties["MaxSessionDuration"].Text());
+        Assert.Equal("3600", properties["MaxSessionDuration"].Text());
+        Assert.False(_template.Resource("ReaderRole").ContainsKey("Condition"));
     }
 
     [Fact]
-    public void BrokerUser_Permissions_AreOnlyAssumingTheReaderRole()
+    public void Template_NowhereAllowsSourceIdentityOrSessionTags()
+    {
+        // One hop: neither is used, so neither is granted (the trust and the broker user's policy alike).
+        var text = File.ReadAllText(RepositoryPaths.AwsTemplate)
+            + File.ReadAllText(RepositoryPaths.TrustPolicy)
+            + File.ReadAllText(RepositoryPaths.WebIdentityTrustPolicy);
+
+        Assert.DoesNotContain("sts:SetSourceIdentity", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sts:TagSession", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AccessKey_BrokerUser_MayOnlyAssumeTheReaderRole()
     {
         var user = _template.Resource("BrokerUser")["Properties"]!.AsObject();
         var userPolicies = _template.ResourcesOfType("AWS::IAM::UserPolicy").Select(p => p.Value["Properties"]!).ToList();
@@ -85,7 +187,7 @@ public sealed class AwsTemplateTests
         var statement = Assert.Single(statements);
 
         Assert.All(userPolicies, p => Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "BrokerUser" }, p["UserName"])));
-        Assert.Equal(["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"], Values(statement["Action"]));
+        Assert.Equal(["sts:AssumeRole"], Values(statement["Action"]));
         Assert.True(JsonNode.DeepEquals(GetAtt("ReaderRole", "Arn"), Assert.Single(statement["Resource"]!.AsArray())));
         Assert.False(user.ContainsKey("Policies"));
         Assert.False(user.ContainsKey("ManagedPolicyArns"));
@@ -108,17 +210,28 @@ public sealed class AwsTemplateTests
     }
 
     [Fact]
-    public void Template_Outputs_AreRoleArnAndBrokerUser()
+    public void Template_Outputs_AreRoleArnAndEachModesPrincipal()
     {
         var outputs = _template.Outputs;
 
-        Assert.Equal(["RoleArn", "BrokerUserName", "BrokerUserArn"], outputs.Select(o => o.Key));
+        Assert.Equal(["RoleArn", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn"], outputs.Select(o => o.Key));
         Assert.True(JsonNode.DeepEquals(GetAtt("ReaderRole", "Arn"), outputs["RoleArn"]!["Value"]));
+        Assert.False(outputs["RoleArn"]!.AsObject().ContainsKey("Condition"));
+        Assert.Equal("UseWebIdentity", outputs["IdentityProviderArn"]!["Condition"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "EntraIdentityProvider" }, outputs["IdentityProviderArn"]!["Value"]));
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "BrokerUser" }, outputs["BrokerUserName"]!["Value"]));
         Assert.True(JsonNode.DeepEquals(GetAtt("BrokerUser", "Arn"), outputs["BrokerUserArn"]!["Value"]));
     }
 
     private JsonObject RoleProperties => _template.Resource("ReaderRole")["Properties"]!.AsObject();
+
+    /// <summary>The web identity branch: <c>Fn::Sub</c> of [JSON text, variables].</summary>
+    private JsonArray WebIdentityTrust => RoleProperties["AssumeRolePolicyDocument"]!["Fn::If"]![1]!["Fn::Sub"]!.AsArray();
+
+    private JsonObject AccessKeyTrust => RoleProperties["AssumeRolePolicyDocument"]!["Fn::If"]![2]!.AsObject();
+
+    private static JsonObject Equals(string mode) =>
+        new() { ["Fn::Equals"] = new JsonArray(new JsonObject { ["Ref"] = "CredentialSource" }, mode) };
 
     private static IEnumerable<JsonObject> AllowStatements(IEnumerable<JsonNode?> documents)
     {

@@ -81,27 +81,33 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     public void AppSettings_LocalSettingsSample_AreAllPresent()
     {
         var sample = JsonNode.Parse(File.ReadAllText(RepositoryPaths.LocalSettingsSample))!["Values"]!.AsObject();
-        string[] sections = ["Users__", "Sessions__", "Aws__", "Files__", "Login__", "Web__"];
-        string[] replacedInAzure = ["Aws__ServiceUrl", "Users__ConnectionString"];
+        string[] sections = ["Users__", "Sessions__", "Aws__", "Files__", "Login__", "Throttle__", "Web__"];
+        // Azure has a managed identity: keyless mode asks it for the token instead of reading a file.
+        string[] replacedInAzure = ["Aws__ServiceUrl", "Users__ConnectionString", "Aws__WebIdentityTokenFile"];
 
         var expected = sample.Select(p => p.Key)
             .Where(k => sections.Any(s => k.StartsWith(s, StringComparison.Ordinal)))
             .Except(replacedInAzure)
             .ToList();
-        var missing = expected.Except(_template.AppSettings().Keys).ToList();
+        var missing = expected.Except(_template.AppSettings("AccessKey").Keys.Union(_template.AppSettings("WebIdentity").Keys)).ToList();
 
         Assert.NotEmpty(expected);
         Assert.True(missing.Count == 0, $"Settings the app reads but Azure does not set: {string.Join(", ", missing)}");
     }
 
     [Theory]
-    [InlineData("Aws__ServiceUrl")]
-    [InlineData("Users__ConnectionString")]
-    [InlineData("FUNCTIONS_WORKER_RUNTIME")]
-    [InlineData("FUNCTIONS_EXTENSION_VERSION")]
-    public void AppSettings_LocalOnlyOrFlexRejectedSetting_IsAbsent(string name)
+    [InlineData("Aws__ServiceUrl", "AccessKey")]
+    [InlineData("Users__ConnectionString", "AccessKey")]
+    [InlineData("FUNCTIONS_WORKER_RUNTIME", "AccessKey")]
+    [InlineData("FUNCTIONS_EXTENSION_VERSION", "AccessKey")]
+    [InlineData("Aws__ServiceUrl", "WebIdentity")]
+    [InlineData("Aws__WebIdentityTokenFile", "WebIdentity")]
+    [InlineData("Aws__AccessKeyId", "WebIdentity")]
+    [InlineData("Aws__SecretAccessKey", "WebIdentity")]
+    [InlineData("Aws__WebIdentityAudience", "AccessKey")]
+    public void AppSettings_LocalOnlyFlexRejectedOrOtherModesSetting_IsAbsent(string name, string credentialSource)
     {
-        var settings = _template.AppSettings();
+        var settings = _template.AppSettings(credentialSource);
 
         var present = settings.ContainsKey(name);
 
@@ -121,13 +127,51 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
         Assert.Equal("[parameters('identityId')]", site.Properties["keyVaultReferenceIdentity"].Text());
     }
 
-    [Fact]
-    public void AppSettings_Values_HoldNoLiteralSecret()
+    [Theory]
+    [InlineData("AccessKey")]
+    [InlineData("WebIdentity")]
+    public void AppSettings_CredentialSource_IsTheModesName(string credentialSource)
     {
-        var settings = _template.AppSettings();
+        var value = _template.AppSettings(credentialSource)["Aws__CredentialSource"].Text();
+
+        Assert.Equal(credentialSource, value);
+    }
+
+    [Fact]
+    public void AppSettings_Keyless_WiresTheAudienceAndTheIdentityAndNoSecret()
+    {
+        var settings = _template.AppSettings("WebIdentity");
+
+        var (deployment, audience) = _template.TraceAppSetting("Aws__WebIdentityAudience", "WebIdentity");
+        var texts = settings.Values.Select(v => v.Text()).ToList();
+
+        Assert.Same(_template.Root, deployment);
+        Assert.Equal("[parameters('awsWebIdentityAudience')]", audience.Text());
+        Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"].Text());
+        Assert.DoesNotContain(texts, t => t.Contains("KeyVault", StringComparison.Ordinal));
+        Assert.DoesNotContain(settings.Keys, k => k.Contains("Secret", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void CredentialSource_Parameter_IsKeylessByDefault()
+    {
+        var parameter = _template.Root.Parameters["awsCredentialSource"]!;
+        var (_, passed) = _template.FunctionApp().Deployment.Trace(_template.FunctionApp().Deployment.ArgumentFor("awsCredentialSource"));
+
+        Assert.Equal("WebIdentity", parameter["defaultValue"].Text());
+        Assert.Equal(["WebIdentity", "AccessKey"], parameter["allowedValues"]!.AsArray().Select(v => v.Text()));
+        Assert.Equal("[parameters('awsCredentialSource')]", passed.Text());
+    }
+
+    [Theory]
+    [InlineData("AccessKey")]
+    [InlineData("WebIdentity")]
+    public void AppSettings_Values_HoldNoLiteralSecret(string credentialSource)
+    {
+        var settings = _template.AppSettings(credentialSource);
 
         var literals = settings.Keys
-            .Select(k => (Key: k, Text: FinalValue(k)?.ToString() ?? string.Empty))
+            .Select(k => (Key: k, Text: FinalValue(k, credentialSource)?.ToString() ?? string.Empty))
             .Where(t => !t.Text.StartsWith('['))
             .ToList();
 
@@ -137,13 +181,15 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     }
 
     [Fact]
-    public void AppSettings_AllowedOrigins_IsTheStaticWebAppHttpsOrigin()
+    public void AppSettings_AllowedOrigins_AreTheStaticWebAppOriginAndWithTheEdgeTheFrontDoorOrigin()
     {
         var (deployment, value) = _template.TraceAppSetting("Web__AllowedOrigins");
 
         Assert.Same(_template.Root, deployment);
         Assert.Equal(
-            "[format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value)]",
+            "[format('{0}{1}', format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value), "
+            + "if(parameters('edgeEnabled'), format(',{0}', format('https://{0}', coalesce(tryGet(if(parameters('edgeEnabled'), "
+            + "reference(resourceId('Microsoft.Resources/deployments', 'front-door'), '2025-04-01'), null()), 'outputs', 'endpointHostName', 'value'), ''))), ''))]",
             value.Text());
     }
 
@@ -165,6 +211,9 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Files__DownloadUrlLifetime", "00:05:00")]
     [InlineData("Login__MaxFailedAttempts", "5")]
     [InlineData("Login__LockoutDuration", "00:15:00")]
+    [InlineData("Throttle__RequestsPerSecond", "50")]
+    [InlineData("Throttle__Burst", "100")]
+    [InlineData("Throttle__LoginPerClientPerMinute", "30")]
     public void AppSettings_Default_MatchesDesign(string setting, string expected)
     {
         var (deployment, reference) = _template.TraceAppSetting(setting);
@@ -177,7 +226,6 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
 
     [Theory]
     [InlineData("Aws__Region")]
-    [InlineData("Aws__AccessKeyId")]
     [InlineData("Aws__RoleArn")]
     [InlineData("Files__Bucket")]
     public void AppSettings_OperatorValue_HasNoDefault(string setting)
@@ -190,9 +238,9 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     }
 
     /// <summary>The literal an app setting ends up with, following parameters to main.bicep's defaults.</summary>
-    private JsonNode? FinalValue(string setting)
+    private JsonNode? FinalValue(string setting, string credentialSource)
     {
-        var (deployment, value) = _template.TraceAppSetting(setting);
+        var (deployment, value) = _template.TraceAppSetting(setting, credentialSource);
         var isRootParameter = deployment == _template.Root
             && value is JsonValue v && v.TryGetValue<string>(out var text)
             && ArmTemplate.ParameterReference().IsMatch(text);

@@ -19,7 +19,7 @@ public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void Secret_Value_ComesFromASecureParameterWithoutDefault()
+    public void Secret_Value_ComesFromASecureParameter_StoredOnlyInAccessKeyMode()
     {
         var secret = _template.Single("Microsoft.KeyVault/vaults/secrets");
 
@@ -31,7 +31,11 @@ public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
         Assert.Equal("[parameters('awsSecretAccessKey')]", reference.Text());
         Assert.Equal("securestring", rootParameter["type"].Text());
         Assert.Equal("securestring", moduleParameter["type"].Text());
-        Assert.False(rootParameter.AsObject().ContainsKey("defaultValue"));
+        // Empty by default: keyless deployments pass no AWS secret at all.
+        Assert.Equal("", rootParameter["defaultValue"].Text());
+        Assert.Equal("[parameters('storeAwsSecret')]", secret.Node["condition"].Text());
+        Assert.Equal("[not(variables('keyless'))]", secret.Deployment.ArgumentFor("storeAwsSecret").Text());
+        Assert.Equal("[equals(parameters('awsCredentialSource'), 'WebIdentity')]", _template.Root.Variables["keyless"].Text());
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed partial class MainTemplateTests(CompiledTemplateFixture fixture)
 
         var fixedNames = names.Where(n => !OverridableName().IsMatch(n.Value.Text())).Select(n => n.Key).ToList();
 
-        Assert.Equal(8, names.Count);
+        Assert.Equal(11, names.Count);
         Assert.Empty(fixedNames);
     }
 
@@ -60,14 +60,33 @@ public sealed partial class MainTemplateTests(CompiledTemplateFixture fixture)
 
         Assert.All(outputs, o => Assert.Matches(UpperSnake(), o));
         Assert.Superset(
-            new HashSet<string> { "AZURE_RESOURCE_GROUP", "FUNCTION_APP_NAME", "STATIC_WEB_APP_NAME", "STATIC_WEB_APP_HOSTNAME", "KEY_VAULT_NAME", "STORAGE_ACCOUNT_NAME", "USERS_SERVICE_URI" },
+            new HashSet<string> { "AZURE_RESOURCE_GROUP", "FUNCTION_APP_NAME", "STATIC_WEB_APP_NAME", "STATIC_WEB_APP_HOSTNAME", "KEY_VAULT_NAME", "STORAGE_ACCOUNT_NAME", "USERS_SERVICE_URI", "MANAGED_IDENTITY_PRINCIPAL_ID", "AZURE_TENANT_ID" },
             outputs.ToHashSet());
     }
 
-    [Fact]
-    public void ParametersFile_Names_AreTemplateParametersAndNeverTheSecret()
+    [Theory]
+    [InlineData("main.parameters.json", "WebIdentity")]
+    [InlineData("main.parameters.access-key.json", "AccessKey")]
+    [InlineData("main.parameters.prod.json", "WebIdentity")]
+    public void ParametersFile_Mode_IsItsOwnAndKeylessHasNoAwsKey(string name, string credentialSource)
     {
-        var file = JsonNode.Parse(File.ReadAllText(RepositoryPaths.MainParameters))!["parameters"]!.AsObject();
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.InfraBicep, name)))!["parameters"]!.AsObject();
+
+        var keys = file.Select(p => p.Key).ToList();
+
+        Assert.Equal(credentialSource, file["awsCredentialSource"]!["value"].Text());
+        Assert.Equal(credentialSource == "AccessKey", keys.Contains("awsAccessKeyId"));
+        Assert.Equal(credentialSource == "WebIdentity", keys.Contains("awsWebIdentityAudience"));
+        Assert.DoesNotContain("awsSecretAccessKey", keys);
+    }
+
+    [Theory]
+    [InlineData("main.parameters.json")]
+    [InlineData("main.parameters.access-key.json")]
+    [InlineData("main.parameters.prod.json")]
+    public void ParametersFile_Names_AreTemplateParametersAndNeverTheSecret(string name)
+    {
+        var file = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.InfraBicep, name)))!["parameters"]!.AsObject();
         var parameters = _template.Root.Parameters;
 
         var unknown = file.Select(p => p.Key).Where(k => !parameters.ContainsKey(k)).ToList();

@@ -11,6 +11,8 @@ internal static class RepositoryPaths
 
     public static string MainParameters => Path.Combine(InfraBicep, "main.parameters.json");
 
+    public static string ProductionParameters => Path.Combine(InfraBicep, "main.parameters.prod.json");
+
     public static string CompiledMainTemplate => Path.Combine(Root, ".local", "infra", "main.json");
 
     public static string BicepScript => Path.Combine(Root, "scripts", "bicep.sh");
@@ -18,6 +20,8 @@ internal static class RepositoryPaths
     public static string AwsTemplate => Path.Combine(InfraBicep, "aws", "filebridge-aws.yaml");
 
     public static string TrustPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-trust-policy.json");
+
+    public static string WebIdentityTrustPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-trust-policy-web-identity.json");
 
     public static string PermissionsPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-permissions-policy.json");
 

@@ -10,14 +10,27 @@ internal static class TemplateQueries
     public static ArmResource FunctionApp(this ArmTemplate template) =>
         template.OfType(SiteType).Single(r => r.Node["kind"]?.GetValue<string>()?.StartsWith("functionapp", StringComparison.Ordinal) == true);
 
-    /// <summary>The Function App's app settings by name, values as written in its module.</summary>
-    public static IReadOnlyDictionary<string, JsonNode?> AppSettings(this ArmTemplate template) =>
-        template.FunctionApp().Properties["siteConfig"]!["appSettings"]!.AsArray()
+    /// <summary>The expression the Function App's module builds its app settings with: common ones plus the mode's.</summary>
+    public const string AppSettingsExpression =
+        "[concat(variables('commonSettings'), variables('awsCredentialSettings')[parameters('awsCredentialSource')])]";
+
+    /// <summary>
+    /// The Function App's app settings by name for one <c>Aws:CredentialSource</c> (<c>AccessKey</c> or
+    /// <c>WebIdentity</c>), values as written in its module.
+    /// </summary>
+    public static IReadOnlyDictionary<string, JsonNode?> AppSettings(this ArmTemplate template, string credentialSource = "AccessKey")
+    {
+        var site = template.FunctionApp();
+        Assert.Equal(AppSettingsExpression, site.Properties["siteConfig"]!["appSettings"].Text());
+        var variables = site.Deployment.Variables;
+        return variables["commonSettings"]!.AsArray()
+            .Concat(variables["awsCredentialSettings"]![credentialSource]!.AsArray())
             .ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]);
+    }
 
     /// <summary>What an app setting's value is in the end: a main.bicep default, or an expression.</summary>
-    public static (ArmDeployment Deployment, JsonNode? Value) TraceAppSetting(this ArmTemplate template, string name) =>
-        template.FunctionApp().Deployment.Trace(template.AppSettings()[name]);
+    public static (ArmDeployment Deployment, JsonNode? Value) TraceAppSetting(this ArmTemplate template, string name, string credentialSource = "AccessKey") =>
+        template.FunctionApp().Deployment.Trace(template.AppSettings(credentialSource)[name]);
 
     /// <summary>The default value of a main.bicep parameter that <paramref name="reference"/> names.</summary>
     public static JsonNode? RootDefault(this ArmTemplate template, JsonNode? reference)

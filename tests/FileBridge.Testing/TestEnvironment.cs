@@ -32,6 +32,14 @@ public static class TestEnvironment
 
     public static string AdminSecretAccessKey => Required("FILEBRIDGE_TEST_ADMIN_SECRET_ACCESS_KEY", "scripts/local-aws.sh start");
 
+    /// <summary>The local OpenID Connect issuer (scripts/oidc-issuer.sh) the endpoint's reader role trusts.</summary>
+    public static Uri OidcIssuer => new(Required("FILEBRIDGE_OIDC_ISSUER", "scripts/oidc-issuer.sh start"));
+
+    public static string OidcAudience => Required("FILEBRIDGE_OIDC_AUDIENCE", "scripts/oidc-issuer.sh start");
+
+    /// <summary>The token file the issuer keeps fresh for the configured audience and subject.</summary>
+    public static string OidcTokenFile => Required("FILEBRIDGE_OIDC_TOKEN_FILE", "scripts/oidc-issuer.sh start");
+
     /// <summary>A table name no other test uses, so tests never share rows.</summary>
     public static string UniqueTableName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 32)];
 
@@ -43,12 +51,33 @@ public static class TestEnvironment
             ["Users:ConnectionString"] = AzuriteConnectionString,
             ["Users:TableName"] = UniqueTableName("Users"),
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
+            ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
+            // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling
+            // tests' own subject and stay out of everyone else's way.
+            ["Throttle:LoginPerClientPerMinute"] = "100000",
+            ["Throttle:RequestsPerSecond"] = "100000",
+            ["Throttle:Burst"] = "100000",
+            ["Throttle:PasswordCheckQueue"] = "1000",
         };
         foreach (var name in new[] { "Aws:ServiceUrl", "Aws:Region", "Aws:AccessKeyId", "Aws:SecretAccessKey", "Aws:RoleArn", "Files:Bucket" })
         {
             settings[name] = Environment.GetEnvironmentVariable(name.Replace(":", "__", StringComparison.Ordinal));
         }
 
+        return settings;
+    }
+
+    /// <summary>
+    /// <see cref="BaseSettings"/> in keyless mode: no AWS key at all, the token read from <paramref name="tokenFile"/>
+    /// (default: the issuer's own, always fresh).
+    /// </summary>
+    public static Dictionary<string, string?> WebIdentitySettings(string? tokenFile = null)
+    {
+        var settings = BaseSettings();
+        settings["Aws:AccessKeyId"] = null;
+        settings["Aws:SecretAccessKey"] = null;
+        settings["Aws:CredentialSource"] = "WebIdentity";
+        settings["Aws:WebIdentityTokenFile"] = tokenFile ?? OidcTokenFile;
         return settings;
     }
 

@@ -32,5 +32,14 @@ public sealed class TestUsers(string connectionString, string tableName)
         }
     }
 
+    /// <summary>Sets the lockout counters of an existing account, as failed sign-ins would.</summary>
+    public async Task SetLockoutAsync(string name, int failedLogins, DateTimeOffset? lockedUntil)
+    {
+        var id = UserName.Normalize(name);
+        await Table.UpdateEntityAsync(
+            new TableEntity(id, id) { ["FailedLogins"] = failedLogins, ["LockedUntil"] = lockedUntil ?? DateTimeOffset.UnixEpoch },
+            Azure.ETag.All, TableUpdateMode.Merge);
+    }
+
     public static string Hash(string password) => Hashing.Hash(password);
 }

@@ -65,10 +65,19 @@ public static class AwsClientConfigs
         }
     }
 
-    /// <summary>The broker's own credentials: the configured keys, else the SDK's default chain (environment, profile, instance role).</summary>
+    /// <summary>
+    /// The credentials the STS client signs with. Keyless mode signs nothing: AssumeRoleWithWebIdentity is
+    /// authenticated by the token alone, and the SDK's default chain must not pick up a stray key on the host.
+    /// Otherwise the configured keys, else the SDK's default chain (null: environment, profile, instance role).
+    /// </summary>
     public static AWSCredentials? BrokerCredentials(AwsOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity)
+        {
+            return new AnonymousAWSCredentials();
+        }
+
         return options.HasStaticKeys ? new BasicAWSCredentials(options.AccessKeyId, options.SecretAccessKey) : null;
     }
 }

@@ -45,6 +45,9 @@ public static class AwsFaultClassifier
             case BrokenCircuitException:
                 // The breaker already decided; retrying into an open circuit only burns the retry budget.
                 return false;
+            case WebIdentityTokenException:
+                // This instance's token source failed, not STS: WebIdentityTokenFaults judges it, the STS breaker never counts it.
+                return false;
             case TimeoutRejectedException:
                 return true;
             case OperationCanceledException:

@@ -19,6 +19,20 @@ public sealed class AwsOptions : IValidatableObject
 
     public string? SecretAccessKey { get; set; }
 
+    /// <summary>
+    /// <c>AccessKey</c> (the broker IAM user's key, or the SDK's default chain) or <c>WebIdentity</c> (keyless:
+    /// AssumeRoleWithWebIdentity with an OpenID Connect token). Empty picks <c>WebIdentity</c> when a web identity
+    /// setting is present and no access key is, else <c>AccessKey</c>. A string, not an enum, so that a wrong value
+    /// fails validation with a message naming the setting instead of a binder exception.
+    /// </summary>
+    public string? CredentialSource { get; set; }
+
+    /// <summary>The audience (application ID URI or client id) the managed identity's token is requested for.</summary>
+    public string? WebIdentityAudience { get; set; }
+
+    /// <summary>A file holding the token (the AWS SDK's own convention); re-read on every STS call.</summary>
+    public string? WebIdentityTokenFile { get; set; }
+
     [Required(ErrorMessage = "Aws:RoleArn is required.")]
     [RegularExpression(@"^arn:aws[a-z-]*:iam::(\d{12})?:role/[\w+=,.@/-]{1,512}$",
         ErrorMessage = "Aws:RoleArn must look like arn:aws:iam::<account>:role/<name>.")]
@@ -71,8 +85,23 @@ public sealed class AwsOptions : IValidatableObject
                 "Aws:AccessKeyId and Aws:SecretAccessKey must be set together (or both left out for the default credential chain).",
                 [nameof(AccessKeyId), nameof(SecretAccessKey)]);
         }
+
+        foreach (var result in CredentialSourceValidation.Validate(this))
+        {
+            yield return result;
+        }
     }
+
+    /// <summary>The mode in force once <see cref="CredentialSource"/>'s default is applied.</summary>
+    public AwsCredentialSource EffectiveCredentialSource =>
+        CredentialSource is { Length: > 0 } named
+            ? Enum.TryParse<AwsCredentialSource>(named, ignoreCase: true, out var parsed) ? parsed : AwsCredentialSource.AccessKey
+            : string.IsNullOrWhiteSpace(AccessKeyId) && (HasText(WebIdentityAudience) || HasText(WebIdentityTokenFile))
+                ? AwsCredentialSource.WebIdentity
+                : AwsCredentialSource.AccessKey;
 
     /// <summary>True when both broker keys are configured.</summary>
     public bool HasStaticKeys => !string.IsNullOrWhiteSpace(AccessKeyId) && !string.IsNullOrWhiteSpace(SecretAccessKey);
+
+    private static bool HasText(string? value) => !string.IsNullOrWhiteSpace(value);
 }

@@ -1,5 +1,4 @@
 using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using FileBridge.Core.Files;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,9 +8,18 @@ using Polly.Registry;
 
 namespace FileBridge.Core.Aws;
 
-/// <summary>Calls AssumeRole on the configured role through the "sts" resilience pipeline.</summary>
+/// <summary>
+/// Calls AssumeRole (<c>AccessKey</c> mode) or AssumeRoleWithWebIdentity (<c>WebIdentity</c> mode) on the configured
+/// role through the "sts" resilience pipeline, with the same session name and session policy in both modes.
+/// </summary>
+/// <remarks>
+/// Keyless mode goes straight from the web identity to the reader role (one hop). A second hop (a broker role,
+/// then AssumeRole with SourceIdentity) would keep a role-wide credential in memory and cap sessions at one hour,
+/// for nothing the per-person session name and policy do not already give; see the README's deploy section.
+/// </remarks>
 public sealed partial class StsRoleAssumer(
     IAmazonSecurityTokenService sts,
+    IWebIdentityTokenSource tokens,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<AwsOptions> awsOptions,
     IOptions<FilesOptions> filesOptions,
@@ -37,26 +45,32 @@ public sealed partial class StsRoleAssumer(
     public async Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)
     {
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
-        var request = new AssumeRoleRequest
-        {
-            RoleArn = awsOptions.Value.RoleArn,
-            RoleSessionName = sessionName,
-            DurationSeconds = seconds,
-            Policy = policy,
-        };
+        var options = awsOptions.Value;
+        var call = new StsCall(sts, options.RoleArn, sessionName, seconds, policy);
 
         try
         {
-            var response = await pipeline.ExecuteAsync(
-                static async (state, ct) => await state.sts.AssumeRoleAsync(state.request, ct),
-                (sts, request),
+            // The token is fetched outside the pipeline: a token source failing says nothing about STS and must not
+            // count towards its breaker. Retries inside the pipeline present the same token.
+            var token = options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity
+                ? await tokens.GetTokenAsync(cancellationToken)
+                : null;
+            var credentials = await pipeline.ExecuteAsync(
+                static async (state, ct) => await state.Call.SendAsync(state.Token, ct),
+                (Call: call, Token: token),
                 cancellationToken);
-            var credentials = response.Credentials;
             var expiresAt = credentials.Expiration is { } expiration
                 ? new DateTimeOffset(DateTime.SpecifyKind(expiration, DateTimeKind.Utc))
                 : timeProvider.GetUtcNow().AddSeconds(seconds);
             LogAssumed(logger, sessionName, expiresAt);
             return new RoleCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, expiresAt);
+        }
+        catch (WebIdentityTokenException e)
+        {
+            LogTokenFailure(logger, sessionName, tokens.Description, e.IsTransient);
+            throw e.IsTransient
+                ? new UpstreamUnavailableException("No web identity token could be obtained.", TimeSpan.FromSeconds(5), false, e)
+                : new UpstreamUnavailableException("No web identity token could be obtained.", options.DenialMemory, true, e);
         }
         catch (BrokenCircuitException e)
         {
@@ -78,15 +92,18 @@ public sealed partial class StsRoleAssumer(
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "No web identity token for session {SessionName} from the {TokenSource} (transient: {Transient}); check Aws:WebIdentityAudience or Aws:WebIdentityTokenFile")]
+    private static partial void LogTokenFailure(ILogger logger, string sessionName, string tokenSource, bool transient);
+
     [LoggerMessage(Level = LogLevel.Debug, Message = "Assumed the role for session {SessionName}, valid until {ExpiresAt}")]
     private static partial void LogAssumed(ILogger logger, string sessionName, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "STS circuit is open; AssumeRole for session {SessionName} not attempted")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "STS circuit is open; STS call for session {SessionName} not attempted")]
     private static partial void LogBreakerOpen(ILogger logger, string sessionName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "AssumeRole for session {SessionName} failed after retries: {ErrorCode}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "STS call for session {SessionName} failed after retries: {ErrorCode}")]
     private static partial void LogTransientFailure(ILogger logger, string sessionName, string errorCode);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "AssumeRole for session {SessionName} was refused: {ErrorCode}; check Aws:RoleArn, the role's trust policy and Aws:SessionDuration")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "STS call for session {SessionName} was refused: {ErrorCode}; check Aws:RoleArn, the role's trust policy, Aws:SessionDuration and, in WebIdentity mode, the token's audience and expiry")]
     private static partial void LogPermanentFailure(ILogger logger, string sessionName, string errorCode);
 }

@@ -1,4 +1,6 @@
 using Amazon.Runtime;
+using Azure.Core;
+using Azure.Identity;
 using Amazon.SecurityToken;
 using FileBridge.Core.Aws;
 using FileBridge.Core.Files;
@@ -36,6 +38,7 @@ public static class FileBridgeAwsExtensions
                 ? new AmazonSecurityTokenServiceClient(keys, config)
                 : new AmazonSecurityTokenServiceClient(config);
         });
+        AddWebIdentityTokenSource(services);
 
         services.AddResiliencePipeline(StsResilience.PipelineKey, (pipeline, context) =>
             StsResilience.Configure(pipeline, context.ServiceProvider.GetRequiredService<IOptions<AwsOptions>>().Value));
@@ -47,5 +50,17 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton<FileCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
         return builder;
+    }
+
+    /// <summary>
+    /// The token source keyless mode uses: the token file when <c>Aws:WebIdentityTokenFile</c> is set, else the app's
+    /// Azure identity. Resolved in both modes but only called in <c>WebIdentity</c> mode; creating it touches nothing.
+    /// A <see cref="TokenCredential"/> registered before this replaces the default Azure credential (tests, custom hosts).
+    /// </summary>
+    private static void AddWebIdentityTokenSource(IServiceCollection services)
+    {
+        // DefaultAzureCredential, like the table client: on Azure it is the managed identity named by AZURE_CLIENT_ID.
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton<IWebIdentityTokenSource>(sp => WebIdentityTokenSources.Select(sp));
     }
 }

@@ -3,6 +3,7 @@ using FileBridge.Core.Health;
 using FileBridge.Core.Login;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Storage;
+using FileBridge.Core.Throttling;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +36,15 @@ public static class FileBridgeCoreExtensions
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
         services.TryAddSingleton<SessionService>();
+        services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<RateLimits>();
+        services.TryAddSingleton<PasswordCheckGate>();
+        services.TryAddSingleton<LoginLockout>();
+        services.TryAddSingleton<AccountLoginStateStore>();
+        services.TryAddSingleton<UnknownNameLoginStateStore>();
+        services.TryAddSingleton(sp => new LoginStateStores(
+            sp.GetRequiredService<AccountLoginStateStore>(), sp.GetRequiredService<UnknownNameLoginStateStore>()));
+        services.AddHostedService<LoginAttemptsCleanup>();
         services.TryAddSingleton<LoginService>();
         services.TryAddSingleton<ReadinessProbe>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, UserTableReadinessCheck>());

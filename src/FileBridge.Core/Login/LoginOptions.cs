@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using FileBridge.Core.Storage;
 
 namespace FileBridge.Core.Login;
 
-/// <summary>The <c>Login</c> settings section: lockout and password hashing strength.</summary>
+/// <summary>The <c>Login</c> settings section: lockout, password hashing strength and where unknown names are counted.</summary>
 public sealed class LoginOptions
 {
     public const string SectionName = "Login";
@@ -18,4 +19,9 @@ public sealed class LoginOptions
 
     [Range(MinimumPasswordHashIterations, 10_000_000, ErrorMessage = "Login:PasswordHashIterations must be at least 210000.")]
     public int PasswordHashIterations { get; set; } = MinimumPasswordHashIterations;
+
+    /// <summary>Lockout counters of names that are not accounts, keyed by a keyed hash of the name; rows expire.</summary>
+    [Required(ErrorMessage = "Login:AttemptsTableName is required.")]
+    [RegularExpression(TableNames.Pattern, ErrorMessage = "Login:AttemptsTableName must be 3-63 letters or digits, starting with a letter.")]
+    public string AttemptsTableName { get; set; } = "LoginAttempts";
 }

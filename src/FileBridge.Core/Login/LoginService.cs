@@ -1,54 +1,80 @@
 using FileBridge.Core.Sessions;
+using FileBridge.Core.Throttling;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace FileBridge.Core.Login;
 
-/// <summary>Checks a user name and password, applies the per-account lockout and starts a session.</summary>
+/// <summary>
+/// Checks a user name and password and starts a session. In order: the name's rate, the lockout
+/// (read), a reserved check (written), a password-check slot, the check itself, then its outcome.
+/// A name that is not an account takes exactly the same steps against its own counters.
+/// </summary>
 public sealed partial class LoginService(
     IUserStore users,
+    LoginStateStores states,
+    LoginLockout lockout,
+    PasswordCheckGate gate,
+    RateLimits limits,
     PasswordHashing hashing,
     SessionService sessions,
-    IOptions<LoginOptions> options,
-    TimeProvider time,
     ILogger<LoginService> logger)
 {
-    // Many instances may count failures of one account at once; each retry re-reads the row.
-    private const int MaxConcurrencyRetries = 50;
-
-    private readonly LoginOptions _options = options.Value;
+    // Every slot is taken and the queue is full; one slot frees up in about one hash time.
+    private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
     public async Task<LoginOutcome> LoginAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var userId = UserName.Normalize(userName);
+        if (limits.SignInsPerName.TryAcquire(userId) is { Allowed: false } throttled)
+        {
+            LogRejected(logger, "(a name)", "too many sign-ins for this name");
+            return new LoginOutcome.Throttled(throttled.RetryAfter);
+        }
+
         var user = await users.FindAsync(userId, cancellationToken);
-        if (user is null)
+        var store = user is null ? states.UnknownNames : states.Accounts;
+        var state = await store.ReadAsync(userId, cancellationToken);
+
+        // Reserved before waiting for a slot: parallel guesses meet the lockout at once, not one by one.
+        // A locked name is refused here without any write.
+        var (ticket, retryAfter) = await lockout.ReserveAsync(store, userId, state, cancellationToken);
+        if (ticket is null)
         {
-            hashing.VerifyDummy(password);
-            LogRejected(logger, userId, "unknown user");
+            LogRejected(logger, LoggedName(user), "locked out");
+            return new LoginOutcome.LockedOut(retryAfter);
+        }
+
+        var check = await CheckAsync(user, password, cancellationToken);
+        if (check is null)
+        {
+            await lockout.CancelAsync(ticket, CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            return new LoginOutcome.Busy(BusyRetryAfter);
+        }
+
+        // The check has run and is counted: its outcome is written even if the caller has gone.
+        if (check == PasswordCheck.Failed || user!.Disabled)
+        {
+            var locked = await lockout.RecordFailureAsync(ticket, CancellationToken.None);
+            if (locked)
+            {
+                LogLockedOut(logger, LoggedName(user));
+            }
+            else
+            {
+                LogRejected(logger, LoggedName(user), user is { Disabled: true } && check != PasswordCheck.Failed ? "disabled" : "wrong password");
+            }
+
             return new LoginOutcome.InvalidCredentials();
         }
 
-        if (user.IsLockedAt(time.GetUtcNow()))
+        if (await lockout.CompleteSuccessAsync(ticket, CancellationToken.None) is { } lockedWhileChecking)
         {
-            LogRejected(logger, userId, "locked out");
-            return new LoginOutcome.LockedOut(user.LockedUntil!.Value - time.GetUtcNow());
+            LogRejected(logger, userId, "locked while the password was checked");
+            return new LoginOutcome.LockedOut(lockedWhileChecking);
         }
 
-        var check = hashing.Verify(user.PasswordHash, password);
-        if (check == PasswordCheck.Failed)
-        {
-            return await RecordFailureAsync(user, cancellationToken);
-        }
-
-        if (user.Disabled)
-        {
-            LogRejected(logger, userId, "disabled");
-            return new LoginOutcome.InvalidCredentials();
-        }
-
-        await ResetFailuresAsync(user, cancellationToken);
         if (check == PasswordCheck.SucceededRehashNeeded)
         {
             await UpgradeHashAsync(user, password, cancellationToken);
@@ -57,76 +83,52 @@ public sealed partial class LoginService(
         return new LoginOutcome.SignedIn(await sessions.StartAsync(user, cancellationToken));
     }
 
-    private async Task<LoginOutcome> RecordFailureAsync(UserAccount user, CancellationToken cancellationToken)
+    // A name that is no account may be a password typed into the wrong field: it is never logged.
+    private static string LoggedName(UserAccount? user) => user?.Id ?? "(unknown name)";
+
+    /// <summary>The password check in a slot of the gate; null when no slot could be had (busy, or the caller left).</summary>
+    private async Task<PasswordCheck?> CheckAsync(UserAccount? user, string password, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        IDisposable? slot;
+        try
         {
-            var now = time.GetUtcNow();
-            if (user.IsLockedAt(now))
-            {
-                // Another attempt locked the account while this one was hashing.
-                return new LoginOutcome.InvalidCredentials();
-            }
-
-            var failures = user.FailedLogins + 1;
-            var locks = failures >= _options.MaxFailedAttempts;
-            var written = await users.TryUpdateLoginStateAsync(
-                user,
-                locks ? 0 : failures,
-                locks ? now + _options.LockoutDuration : null,
-                cancellationToken);
-            if (written)
-            {
-                if (locks)
-                {
-                    LogLockedOut(logger, user.Id, _options.LockoutDuration);
-                }
-                else
-                {
-                    LogRejected(logger, user.Id, "wrong password");
-                }
-
-                return new LoginOutcome.InvalidCredentials();
-            }
-
-            user = await users.FindAsync(user.Id, cancellationToken) ?? user;
-            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + attempt * 5)), time, cancellationToken);
+            slot = await gate.TryEnterAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
 
-        throw new InvalidOperationException($"Could not record a failed login for {user.Id} after {MaxConcurrencyRetries} attempts.");
-    }
-
-    private async Task ResetFailuresAsync(UserAccount user, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; (user.FailedLogins != 0 || user.LockedUntil > DateTimeOffset.UnixEpoch) && attempt < MaxConcurrencyRetries; attempt++)
+        using (slot)
         {
-            if (await users.TryUpdateLoginStateAsync(user, 0, null, cancellationToken))
-            {
-                return;
-            }
-
-            user = await users.FindAsync(user.Id, cancellationToken) ?? user;
+            return slot is null ? null : gate.Run(() => user is null ? Dummy(password) : hashing.Verify(user.PasswordHash, password));
         }
     }
 
-    private async Task UpgradeHashAsync(UserAccount user, string password, CancellationToken cancellationToken)
+    private PasswordCheck Dummy(string password)
     {
-        // The row was just written by the reset above; read it again for a fresh ETag. Only the hash that was
-        // verified may be replaced: if a reset landed meanwhile, writing the old password's hash would undo it.
-        var current = await users.FindAsync(user.Id, cancellationToken);
-        if (current is not null
-            && string.Equals(current.PasswordHash, user.PasswordHash, StringComparison.Ordinal)
-            && await users.TryUpdatePasswordHashAsync(current, hashing.Hash(password), cancellationToken))
+        hashing.VerifyDummy(password);
+        return PasswordCheck.Failed;
+    }
+
+    private async Task UpgradeHashAsync(UserAccount verified, string password, CancellationToken cancellationToken)
+    {
+        // A stronger hash is worth a spare slot, never a wait: the next sign-in can do it.
+        using var slot = gate.TryEnterNow();
+        var current = await users.FindAsync(verified.Id, cancellationToken);
+        // Only over the hash that was verified: a password reset that landed meanwhile must stand.
+        if (slot is not null && current is not null && current.PasswordHash == verified.PasswordHash
+            && await users.TryUpdatePasswordHashAsync(current, gate.Run(() => hashing.Hash(password)), cancellationToken))
         {
-            LogHashUpgraded(logger, user.Id);
+            LogHashUpgraded(logger, verified.Id);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in refused for {UserId}: {Reason}")]
     private static partial void LogRejected(ILogger logger, string userId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Account {UserId} locked for {LockoutDuration} after repeated failed sign-ins")]
-    private static partial void LogLockedOut(ILogger logger, string userId, TimeSpan lockoutDuration);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-ins of {UserId} locked after repeated failed attempts")]
+    private static partial void LogLockedOut(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password hash of {UserId} upgraded to the configured strength")]
     private static partial void LogHashUpgraded(ILogger logger, string userId);

@@ -10,10 +10,6 @@ public interface IUserStore
     /// <exception cref="UserAlreadyExistsException">The name is taken.</exception>
     Task AddAsync(NewUser user, CancellationToken cancellationToken);
 
-    /// <summary>Writes the lockout counters only if the row is unchanged since it was read.</summary>
-    /// <returns>False when another writer got there first; read again and retry.</returns>
-    Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken);
-
     /// <summary>Replaces the hash only if the row is unchanged since it was read; the security stamp stays.</summary>
     Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken);
 

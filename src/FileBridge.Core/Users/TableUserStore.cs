@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using FileBridge.Core.Login;
 using FileBridge.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -76,17 +77,6 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
         }
     }
 
-    public Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(user.Id, user.Id)
-        {
-            [FailedLoginsColumn] = failedLogins,
-            // Merge ignores nulls, so an expired lock is cleared by writing a moment in the past.
-            [LockedUntilColumn] = lockedUntil ?? DateTimeOffset.UnixEpoch,
-        };
-        return TryMergeAsync(entity, user.ETag, cancellationToken);
-    }
-
     public Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken) =>
         TryMergeAsync(new TableEntity(user.Id, user.Id) { [PasswordHashColumn] = passwordHash }, user.ETag, cancellationToken);
 
@@ -116,8 +106,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
 
         if (change.ResetLockout)
         {
-            entity[FailedLoginsColumn] = 0;
-            entity[LockedUntilColumn] = DateTimeOffset.UnixEpoch;
+            LoginStateColumns.Write(entity, LoginState.None);
         }
 
         // In the same write as the change itself: there is no moment where the new password or scope is stored

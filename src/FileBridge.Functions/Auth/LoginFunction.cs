@@ -32,10 +32,12 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
                 SessionCookie.Issue(request.HttpContext.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
                 logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
                 return PrivateResults.Ok(request, SessionUserResponse.From(signedIn.Session.User));
+            case LoginOutcome.Throttled throttled:
+                return Problems.RateLimited(request.HttpContext.Response, throttled.RetryAfter);
+            case LoginOutcome.Busy busy:
+                return Problems.Busy(request.HttpContext.Response, busy.RetryAfter);
             case LoginOutcome.LockedOut lockedOut:
-                return Problems.WithRetryAfter(request.HttpContext.Response, lockedOut.RetryAfter, Problems.Create(
-                    StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts, "Too many failed sign-ins.",
-                    $"This account is locked for {Problems.RetryAfterSeconds(lockedOut.RetryAfter)} more seconds."));
+                return Problems.TooManyAttempts(request.HttpContext.Response, lockedOut.RetryAfter);
             default:
                 return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials,
                     "Sign-in failed.", "The user name or password is incorrect.");

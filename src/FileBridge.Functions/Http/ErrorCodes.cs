@@ -13,4 +13,6 @@ public static class ErrorCodes
     public const string UpstreamUnavailable = "upstream_unavailable";
     public const string NotReady = "not_ready";
     public const string InternalError = "internal_error";
+    public const string RateLimited = "rate_limited";
+    public const string Busy = "busy";
 }

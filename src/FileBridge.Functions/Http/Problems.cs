@@ -35,6 +35,16 @@ public static class Problems
     public static ObjectResult ForbiddenOrigin() =>
         Create(StatusCodes.Status403Forbidden, ErrorCodes.ForbiddenOrigin, "Cross-site request refused.", "This request came from an origin that is not allowed to change state.");
 
+    public static ObjectResult RateLimited(HttpResponse response, TimeSpan retryAfter) => WithRetryAfter(response, retryAfter, Create(
+        StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests.", "Please slow down and try again shortly."));
+
+    public static ObjectResult Busy(HttpResponse response, TimeSpan retryAfter) => WithRetryAfter(response, retryAfter, Create(
+        StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy, "FileBridge is busy.", "Too many sign-ins are being checked; please try again shortly."));
+
+    public static ObjectResult TooManyAttempts(HttpResponse response, TimeSpan retryAfter) => WithRetryAfter(response, retryAfter, Create(
+        StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts, "Too many failed sign-ins.",
+        $"Sign-ins for this name are paused for {RetryAfterSeconds(retryAfter)} more seconds."));
+
     /// <summary>Sets <c>Retry-After</c> (whole seconds, at least 1) and answers with the given problem.</summary>
     public static ObjectResult WithRetryAfter(HttpResponse response, TimeSpan retryAfter, ObjectResult problem)
     {

@@ -10,6 +10,12 @@ public sealed class WebOptions : IValidatableObject
     /// <summary>Origins besides the app's own that may call state-changing routes, separated by ',' or ';'.</summary>
     public string? AllowedOrigins { get; set; }
 
+    /// <summary>
+    /// The header in which Azure's front end passes the client's address (for example X-Forwarded-For).
+    /// Unset: the socket's address, and no header a client could set is believed.
+    /// </summary>
+    public string? ClientAddressHeader { get; set; }
+
     public IReadOnlyList<string> ParsedOrigins() =>
         (AllowedOrigins ?? string.Empty)
             .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -18,6 +24,12 @@ public sealed class WebOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (ClientAddressHeader is { Length: > 0 } header && !header.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            yield return new ValidationResult(
+                $"Web:ClientAddressHeader must be a header name such as X-Forwarded-For, not '{header}'.", [nameof(ClientAddressHeader)]);
+        }
+
         foreach (var origin in ParsedOrigins())
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.PathAndQuery != "/")

@@ -13,8 +13,7 @@ public sealed class ListUsersHandlerTests
         await _context.Users.AddAsync("zoe", "a password of zoe", displayName: "Zoe Z", prefixes: "reports/;shared/", disabled: true);
         await _context.Users.AddAsync("adam", "a password of adam", displayName: "Adam A");
         var lockedUntil = DateTimeOffset.UtcNow.AddHours(2);
-        var adam = (await _context.Users.Store.FindAsync("adam", CancellationToken.None))!;
-        await _context.Users.Store.TryUpdateLoginStateAsync(adam, 5, lockedUntil, CancellationToken.None);
+        await _context.Users.SetLockoutAsync("adam", 5, lockedUntil);
 
         var result = await _context.RunAsync("users", "list");
 

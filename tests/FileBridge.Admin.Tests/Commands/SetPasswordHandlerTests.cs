@@ -13,8 +13,7 @@ public sealed class SetPasswordHandlerTests
     public async Task Run_LockedOutUser_ReplacesHashAndResetsLockout()
     {
         await _context.Users.AddAsync("alice", "the old password of alice");
-        var alice = (await _context.Users.Store.FindAsync("alice", CancellationToken.None))!;
-        await _context.Users.Store.TryUpdateLoginStateAsync(alice, 5, DateTimeOffset.UtcNow.AddHours(1), CancellationToken.None);
+        await _context.Users.SetLockoutAsync("alice", 5, DateTimeOffset.UtcNow.AddHours(1));
         var sessions = new TestSessions(_context);
         await sessions.AddAsync("alice", 1);
 

@@ -12,6 +12,9 @@ public sealed class ScriptedHttpHandler(Func<HttpRequestMessage, int, Cancellati
 
     public List<string> Bodies { get; } = [];
 
+    /// <summary>The Authorization header of each request (null when unsigned).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string?> Authorizations { get; } = new();
+
     public static HttpResponseMessage Xml(HttpStatusCode status, string xml) =>
         new(status) { Content = new StringContent(xml, Encoding.UTF8, "text/xml") };
 
@@ -40,6 +43,7 @@ public sealed class ScriptedHttpHandler(Func<HttpRequestMessage, int, Cancellati
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref calls);
+        Authorizations.Enqueue(request.Headers.Authorization?.ToString());
         if (request.Content is not null)
         {
             var body = await request.Content.ReadAsStringAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Azure;
 using FileBridge.Core.Login;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Tests.Sessions;
+using FileBridge.Core.Throttling;
 using FileBridge.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -51,7 +52,16 @@ public sealed class HashUpgradeTests
     private LoginService CreateLogin(IUserStore users)
     {
         var sessions = new SessionService(new InMemorySessionStore(), users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
-        return new LoginService(users, Hashing, sessions, Options.Create(new LoginOptions()), _time, NullLogger<LoginService>.Instance);
+        var throttle = Options.Create(new ThrottleOptions { ConcurrentPasswordChecks = 2, PasswordCheckQueue = 2, LoginPerClientPerMinute = 1000 });
+        return new LoginService(
+            users,
+            new LoginStateStores(new InMemoryLoginStateStore(), new InMemoryLoginStateStore()),
+            new LoginLockout(Options.Create(new LoginOptions()), _time),
+            new PasswordCheckGate(throttle, NullLogger<PasswordCheckGate>.Instance),
+            new RateLimits(throttle, _time),
+            Hashing,
+            sessions,
+            NullLogger<LoginService>.Instance);
     }
 
     /// <summary>One account with ETag checks, and a change applied right after the first read.</summary>
@@ -79,17 +89,6 @@ public sealed class HashUpgradeTests
         public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task AddAsync(NewUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
-
-        public Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-        {
-            if (user.ETag != Account.ETag)
-            {
-                return Task.FromResult(false);
-            }
-
-            Account = Account with { FailedLogins = failedLogins, LockedUntil = lockedUntil, ETag = new ETag(Guid.NewGuid().ToString()) };
-            return Task.FromResult(true);
-        }
 
         public Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken)
         {

@@ -19,12 +19,6 @@ internal sealed class SingleUserStore(UserAccount account) : IUserStore
 
     public Task AddAsync(NewUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<bool> TryUpdateLoginStateAsync(UserAccount user, int failedLogins, DateTimeOffset? lockedUntil, CancellationToken cancellationToken)
-    {
-        Account = Account with { FailedLogins = failedLogins, LockedUntil = lockedUntil };
-        return Task.FromResult(true);
-    }
-
     public Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken)
     {
         Account = Account with { PasswordHash = passwordHash };

@@ -23,6 +23,9 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
     public int AssumeRoleCallsReachingEndpoint => handler.PassedThrough;
 
+    /// <summary>The Authorization header of every STS call (null when unsigned), to prove what the broker signs with.</summary>
+    public IReadOnlyCollection<string?> StsAuthorizationHeaders => handler.Authorizations;
+
     public static HttpResponseMessage StsError(HttpStatusCode status, string code) =>
         new(status)
         {
@@ -59,6 +62,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
         public int PassedThrough => Volatile.Read(ref passedThrough);
 
+        public System.Collections.Concurrent.ConcurrentQueue<string?> Authorizations { get; } = new();
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             // STS is a form POST to "/"; S3 calls from the broker are GET/HEAD/PUT on bucket paths.
@@ -70,6 +75,7 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
             }
 
             var call = Interlocked.Increment(ref stsCalls);
+            Authorizations.Enqueue(request.Headers.Authorization?.ToString());
             if (StsFault(call) is { } fault)
             {
                 return fault;

@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Options;
+
+namespace FileBridge.Core.Login;
+
+/// <summary>
+/// The per-name lockout, safe under concurrency and across instances: a password check is reserved
+/// (an ETag-guarded write) BEFORE it runs, so however many guesses arrive at once, at most
+/// <c>Login:MaxFailedAttempts</c> checks of one name run per window. When the last reservation of a
+/// window is taken while others are still running, the name is locked at once: a right password
+/// among parallel guesses finds the lock when it finishes and does not get in. A success clears only
+/// the failures that stood when it began, never a lock.
+/// </summary>
+public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider time)
+{
+    // Every attempt of every instance may race on one row; each retry reads it again.
+    private const int MaxConcurrencyRetries = 50;
+
+    // Reservations are used up but not yet decided; the running checks end within moments.
+    private static readonly TimeSpan DecidingRetryAfter = TimeSpan.FromSeconds(1);
+
+    private readonly LoginOptions _options = options.Value;
+
+    /// <summary>Null when the name may be checked now; else how long until it may.</summary>
+    public TimeSpan? RefusalFor(LoginState state)
+    {
+        var now = time.GetUtcNow();
+        if (state.IsLockedAt(now))
+        {
+            return state.LockedUntil!.Value - now;
+        }
+
+        var live = state.LiveAt(now);
+        return live.FailedLogins + live.PendingChecks >= _options.MaxFailedAttempts ? DecidingRetryAfter : null;
+    }
+
+    /// <summary>Reserves one check, or says how long until one may be reserved.</summary>
+    public async Task<(LockoutTicket? Ticket, TimeSpan RetryAfter)> ReserveAsync(
+        ILoginStateStore store, string userId, LoginState state, CancellationToken cancellationToken)
+    {
+        var (written, decision) = await UpdateAsync(store, userId, state, (current, now) =>
+        {
+            if (RefusalFor(current) is { } refusal)
+            {
+                return (null, (FailuresBefore: 0, RetryAfter: refusal));
+            }
+
+            var live = current.LiveAt(now);
+            var next = live with { PendingChecks = live.PendingChecks + 1, WindowEndsAt = now + _options.LockoutDuration };
+            if (live.FailedLogins + next.PendingChecks >= _options.MaxFailedAttempts && live.PendingChecks > 0)
+            {
+                // The window's last check is taken while others still run: parallel guessing. Lock now.
+                next = next with { FailedLogins = 0, LockedUntil = now + _options.LockoutDuration };
+            }
+
+            return (next, (FailuresBefore: live.FailedLogins, RetryAfter: TimeSpan.Zero));
+        }, cancellationToken);
+        return written is null
+            ? (null, decision.RetryAfter)
+            : (new LockoutTicket(store, userId, written, decision.FailuresBefore), TimeSpan.Zero);
+    }
+
+    /// <summary>Counts the reserved check as failed; true when this failure locked the name.</summary>
+    public async Task<bool> RecordFailureAsync(LockoutTicket ticket, CancellationToken cancellationToken)
+    {
+        var (_, locks) = await UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) =>
+        {
+            var live = Release(current.LiveAt(now));
+            if (current.IsLockedAt(now))
+            {
+                // A standing lock already holds everything a failure would add.
+                return (live, false);
+            }
+
+            var failures = live.FailedLogins + 1;
+            return failures >= _options.MaxFailedAttempts
+                ? (live with { FailedLogins = 0, LockedUntil = now + _options.LockoutDuration, WindowEndsAt = now + _options.LockoutDuration }, true)
+                : (live with { FailedLogins = failures, WindowEndsAt = now + _options.LockoutDuration }, false);
+        }, cancellationToken);
+        return locks;
+    }
+
+    /// <summary>
+    /// Ends a check whose password was right. Null: the person may sign in. Otherwise the name was
+    /// locked while the check ran (by parallel guesses), and the lock stands for the time returned.
+    /// </summary>
+    public async Task<TimeSpan?> CompleteSuccessAsync(LockoutTicket ticket, CancellationToken cancellationToken)
+    {
+        var (_, lockedFor) = await UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) =>
+        {
+            var live = Release(current.LiveAt(now));
+            if (current.IsLockedAt(now))
+            {
+                return (live, current.LockedUntil!.Value - now);
+            }
+
+            // Failures that finished while this check ran were someone else's: they stay.
+            return (live with { FailedLogins = Math.Max(0, live.FailedLogins - ticket.FailuresBefore), LockedUntil = null }, (TimeSpan?)null);
+        }, cancellationToken);
+        return lockedFor;
+    }
+
+    /// <summary>Gives back a reservation whose check never ran (every password-check slot was taken).</summary>
+    public Task CancelAsync(LockoutTicket ticket, CancellationToken cancellationToken) =>
+        UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) => (Release(current.LiveAt(now)), true), cancellationToken);
+
+    /// <summary>
+    /// Optimistic concurrency: decide on the state as last seen, write with its ETag, and on a
+    /// conflict read the row again and decide anew. A null next state ends without writing.
+    /// </summary>
+    private async Task<(LoginState? Written, T Decision)> UpdateAsync<T>(
+        ILoginStateStore store, string userId, LoginState state, Func<LoginState, DateTimeOffset, (LoginState? Next, T Decision)> decide,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            var (next, decision) = decide(state, time.GetUtcNow());
+            if (next is null)
+            {
+                return (null, decision);
+            }
+
+            if (await store.TryWriteAsync(userId, state, next, cancellationToken) is { } written)
+            {
+                return (written, decision);
+            }
+
+            if (attempt > 0)
+            {
+                // A first conflict only means the state was seen a while ago; repeated ones are writers
+                // colliding, and jitter spreads them.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 5)), time, cancellationToken);
+            }
+
+            state = await store.ReadAsync(userId, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not update the sign-in state of {userId} after {MaxConcurrencyRetries} attempts.");
+    }
+
+    private static LoginState Release(LoginState live) => live with { PendingChecks = Math.Max(0, live.PendingChecks - 1) };
+}
