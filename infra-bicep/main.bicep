@@ -117,7 +117,7 @@ param awsSessionDuration string = '01:00:00'
 @description('Name of the S3 bucket FileBridge reads (Files:Bucket).')
 param filesBucket string
 
-@description('Semicolon-separated S3 prefixes for users whose record names none; empty means the whole bucket (Files:DefaultPrefixes).')
+@description('Semicolon-separated S3 prefixes for users whose record names none, or * alone for the whole bucket; empty means such users see nothing (Files:DefaultPrefixes). Prefixes must not hold *, ? or \${.')
 param filesDefaultPrefixes string = ''
 
 @description('Lifetime of presigned download links as a TimeSpan, at most 00:15:00 (Files:DownloadUrlLifetime).')

@@ -79,8 +79,11 @@ seed_user() {
     exit "$status"
   fi
 }
-seed_user demo "Demo User" ""
+# Access fails closed: '*' is the whole bucket, and a user with no prefixes sees nothing while
+# Files__DefaultPrefixes is empty (as here), which is what newcomer shows.
+seed_user demo "Demo User" "*"
 seed_user alice "Alice (home folder only)" "home/alice/"
+seed_user newcomer "Newcomer (no access yet)" ""
 
 # In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
 DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
@@ -96,8 +99,9 @@ cat <<INFO
   FileBridge is running at $URL
   AWS credentials: $MODE
 
-  Sign in as   demo  / $DEMO_PASSWORD   (sees the whole demo bucket)
-          or   alice / $DEMO_PASSWORD   (sees only home/alice/)
+  Sign in as   demo     / $DEMO_PASSWORD   (sees the whole demo bucket)
+          or   alice    / $DEMO_PASSWORD   (sees only home/alice/)
+          or   newcomer / $DEMO_PASSWORD   (sees nothing yet: no prefixes, no defaults)
 
   Press Ctrl-C to stop FileBridge, Azurite and the local S3/STS endpoint.
 

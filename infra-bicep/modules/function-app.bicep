@@ -92,7 +92,7 @@ param awsSessionDuration string
 @description('Name of the S3 bucket (Files:Bucket).')
 param filesBucket string
 
-@description('Semicolon-separated prefixes for users whose record names none; empty means the whole bucket (Files:DefaultPrefixes).')
+@description('Semicolon-separated prefixes for users whose record names none, or * alone for the whole bucket; empty means such users see nothing (Files:DefaultPrefixes). Prefixes must not hold *, ? or \${.')
 param filesDefaultPrefixes string
 
 @description('Lifetime of presigned download links as a TimeSpan (Files:DownloadUrlLifetime).')

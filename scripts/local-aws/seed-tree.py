@@ -40,6 +40,10 @@ def objects():
     yield "projects/beta/assets/logo.png", tiny_png()
     yield "shared/handbook/onboarding.md", b"# Onboarding\n\nWelcome! Start with the README at the root.\n"
     yield "shared/R\u00e9sum\u00e9 draft.txt", "R\u00e9sum\u00e9 draft \u2014 key with a space and non-ASCII letters.\n".encode()
+    # Keys holding characters IAM reads as wildcards or variables: inside a granted folder they are plain names.
+    yield "shared/odd names/proj*/plan?.md", b"# A plan whose folder and name look like wildcards\n"
+    yield "shared/odd names/${aws:username}/notes.txt", b"Notes in a folder that looks like an IAM variable.\n"
+    yield "shared/odd names/a*b?c ${x}.txt", b"A file name with '*', '?' and '${'.\n"
     for name in ("alice", "bob"):
         yield f"home/{name}/todo.txt", f"{name}'s to-do list\n- read the handbook\n".encode()
         yield f"home/{name}/notes/2024-06-01.md", f"# Notes of {name}, 2024-06-01\n".encode()

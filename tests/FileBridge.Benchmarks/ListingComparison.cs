@@ -48,7 +48,8 @@ internal static class ListingComparison
         var direct = new List<double>();
         using (var host = BrokerHost.Build())
         {
-            var session = await host.Services.GetRequiredService<AssumedRoleCache>().GetAsync(new RoleRequest("bench-direct", []), CancellationToken.None);
+            using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("bench-direct", []), CancellationToken.None);
+            var session = lease.Session;
             var request = new ListObjectsV2Request { BucketName = TestEnvironment.Bucket, Prefix = Prefix, Delimiter = "/", MaxKeys = 200 };
             for (var i = 0; i < Warmup + Requests; i++)
             {
@@ -65,7 +66,7 @@ internal static class ListingComparison
         var api = new List<double>();
         await using (var devHost = await DevHostProcess.StartAsync(settings))
         {
-            await new TestUsers(settings).AddAsync("bench-api", "benchmark password 1");
+            await new TestUsers(settings).AddAsync("bench-api", "benchmark password 1", prefixes: "*");
             using var client = devHost.CreateClient();
             var token = await ApiSession.SignInAsync(client, "bench-api", "benchmark password 1");
             for (var i = 0; i < Warmup + Requests; i++)

@@ -57,7 +57,9 @@ public class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>A user of this test alone, so failed sign-ins or revoked sessions never touch another test.</summary>
-    public async Task<TestUser> CreateUserAsync(string displayName, string? prefixes = null)
+    /// <param name="displayName">Shown in the page; its first word starts the user name.</param>
+    /// <param name="prefixes">The user's grant: the whole bucket unless given; "" grants nothing (access fails closed).</param>
+    public async Task<TestUser> CreateUserAsync(string displayName, string? prefixes = "*")
     {
         var name = $"{displayName.Split(' ')[0].ToLowerInvariant()}{Interlocked.Increment(ref _userCount)}";
         var password = $"pw-{Guid.NewGuid():N}";

@@ -93,6 +93,20 @@ public sealed partial class FileBrowserTests(BrowserHost host)
     });
 
     [Fact]
+    public Task Browse_AccountGrantedNothing_SaysPlainlyThereIsNoAccessAndWhomToAsk() => host.RunAsync(async app =>
+    {
+        var user = await host.CreateUserAsync("Nora Noaccess", prefixes: "");
+        await app.OpenAsync("/");
+        await app.SignInAsync(user);
+        await app.ExpectFolderAsync("All files");
+
+        await Expect(app.EmptyState).ToContainTextAsync("You don't have access to any files yet");
+        await Expect(app.EmptyState).ToContainTextAsync("Ask your FileBridge administrator");
+        await Expect(app.BrowserError).ToBeHiddenAsync();
+        await Expect(app.Rows).ToHaveCountAsync(0);
+    });
+
+    [Fact]
     public Task Browse_FolderThatHoldsNothing_SaysNothingHereAndOffersTheWayUp() => host.RunAsync(async app =>
     {
         var user = await host.CreateUserAsync("Nina Nothing");

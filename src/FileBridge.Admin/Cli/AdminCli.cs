@@ -30,7 +30,7 @@ public static class AdminCli
 
         var addName = NameArgument();
         var displayName = new Option<string?>("--display-name") { Description = "The name shown in the web page (default: the name as typed)." };
-        var prefixes = new Option<string?>("--prefixes") { Description = "';'-separated S3 prefixes the user may see, e.g. \"reports/;shared/\" (default: Files:DefaultPrefixes)." };
+        var prefixes = new Option<string?>("--prefixes") { Description = "';'-separated S3 prefixes the user may see, e.g. \"reports/;shared/\", or '*' for everything (default: Files:DefaultPrefixes; when that is empty, nothing)." };
         var add = new Command("add", "Add a user; the password is read from standard input (asked twice, hidden, on a terminal).")
         {
             Arguments = { addName },
@@ -39,7 +39,7 @@ public static class AdminCli
         Bind(add, settings, (r, sp, ct) => sp.Run<AddUserHandler>(h => h.RunAsync(r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), ct)));
         users.Subcommands.Add(add);
 
-        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until. Password hashes are never shown.");
+        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until and effective access (own, default or none). Password hashes are never shown.");
         Bind(list, settings, (_, sp, ct) => sp.Run<ListUsersHandler>(h => h.RunAsync(ct)));
         users.Subcommands.Add(list);
 
@@ -62,8 +62,8 @@ public static class AdminCli
         users.Subcommands.Add(setPassword);
 
         var prefixesName = NameArgument();
-        var prefixList = new Argument<string>("prefixes") { Description = "';'-separated S3 prefixes; an empty string clears them so Files:DefaultPrefixes apply." };
-        var setPrefixes = new Command("set-prefixes", "Set the S3 prefixes a user may see.") { Arguments = { prefixesName, prefixList } };
+        var prefixList = new Argument<string>("prefixes") { Description = "';'-separated S3 prefixes, or '*' for everything; an empty string clears them so Files:DefaultPrefixes apply." };
+        var setPrefixes = new Command("set-prefixes", "Set the S3 prefixes a user may see and end their sessions.") { Arguments = { prefixesName, prefixList } };
         Bind(setPrefixes, settings, (r, sp, ct) => sp.Run<SetPrefixesHandler>(h => h.RunAsync(r.GetValue(prefixesName)!, r.GetValue(prefixList) ?? string.Empty, ct)));
         users.Subcommands.Add(setPrefixes);
 

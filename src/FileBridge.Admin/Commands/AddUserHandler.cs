@@ -1,13 +1,16 @@
 using FileBridge.Admin.Cli;
+using FileBridge.Admin.Hosting;
 using FileBridge.Admin.Input;
 using FileBridge.Admin.Output;
+using FileBridge.Core.Files;
 using FileBridge.Core.Login;
 using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
 
 /// <summary><c>users add &lt;name&gt; [--display-name X] [--prefixes a/;b/]</c></summary>
-public sealed class AddUserHandler(IUserStore users, PasswordHashing hashing, PasswordReader passwords, AdminConsole console)
+public sealed class AddUserHandler(
+    IUserStore users, PasswordHashing hashing, PasswordReader passwords, DefaultPrefixesSetting defaults, AdminConsole console)
 {
     public async Task<int> RunAsync(string name, string? displayName, string? prefixes, CancellationToken cancellationToken)
     {
@@ -28,7 +31,8 @@ public sealed class AddUserHandler(IUserStore users, PasswordHashing hashing, Pa
             prefixList.Count > 0 ? prefixList : null);
         await users.AddAsync(user, cancellationToken);
 
-        console.Out.WriteLine($"Added user '{userId}'.");
+        // Access fails closed: say what the new user will see, so "nothing" is never a surprise.
+        console.Out.WriteLine($"Added user '{userId}'. {ScopeText.Sentence(userId, UserScope.Resolve(user.Prefixes, defaults.Value))}");
         return ExitCodes.Success;
     }
 }

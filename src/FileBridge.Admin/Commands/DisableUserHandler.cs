@@ -7,8 +7,9 @@ using FileBridge.Core.Users;
 namespace FileBridge.Admin.Commands;
 
 /// <summary>
-/// <c>users disable &lt;name&gt;</c>. The app already refuses a disabled user's sessions at their next
-/// request; ending them here as well removes the rows at once and makes the effect visible to the operator.
+/// <c>users disable &lt;name&gt;</c>. The app refuses a disabled user's sessions at their next request (and the
+/// new security stamp would end them too); ending them here as well removes the rows at once and makes the effect
+/// visible to the operator.
 /// </summary>
 public sealed class DisableUserHandler(IUserStore users, SessionService sessions, AdminConsole console)
 {

@@ -5,7 +5,7 @@ using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
 
-/// <summary><c>users enable &lt;name&gt;</c></summary>
+/// <summary><c>users enable &lt;name&gt;</c>; like every change of <c>Disabled</c>, it gives the row a new security stamp.</summary>
 public sealed class EnableUserHandler(IUserStore users, AdminConsole console)
 {
     public async Task<int> RunAsync(string name, CancellationToken cancellationToken)

@@ -1,12 +1,17 @@
 using System.Globalization;
 using FileBridge.Admin.Cli;
+using FileBridge.Admin.Hosting;
 using FileBridge.Admin.Output;
+using FileBridge.Core.Files;
 using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
 
-/// <summary><c>users list</c>: never shows password hashes.</summary>
-public sealed class ListUsersHandler(IUserStore users, TimeProvider time, AdminConsole console)
+/// <summary>
+/// <c>users list</c>: never shows password hashes or security stamps. ACCESS is the effective scope: the user's own
+/// prefixes, the defaults, or none.
+/// </summary>
+public sealed class ListUsersHandler(IUserStore users, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -18,7 +23,7 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, AdminC
         }
 
         var now = time.GetUtcNow();
-        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL");
+        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL", "ACCESS");
         foreach (var user in all)
         {
             table.AddRow(
@@ -26,7 +31,8 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, AdminC
                 user.DisplayName,
                 user.Disabled ? "yes" : "no",
                 user.Prefixes is { Count: > 0 } prefixes ? PrefixList.Format(prefixes) : "(default)",
-                user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-");
+                user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
+                ScopeText.Describe(UserScope.Resolve(user.Prefixes, defaults.Value)));
         }
 
         table.WriteTo(console.Out);

@@ -7,8 +7,10 @@ using FileBridge.Core.Users;
 namespace FileBridge.Admin.Commands;
 
 /// <summary>
-/// <c>sessions revoke &lt;name&gt;</c>. Sessions are ended even when the user row is gone (removed by
-/// hand); only when there is neither a user nor a session is the name reported as unknown, to catch typos.
+/// <c>sessions revoke &lt;name&gt;</c>. A new security stamp ends every session of the user at its next request,
+/// including one a sign-in creates while this runs; the rows are then deleted so the count is visible. Sessions are
+/// ended even when the user row is gone (removed by hand); only when there is neither a user nor a session is the
+/// name reported as unknown, to catch typos.
 /// </summary>
 public sealed class RevokeSessionsHandler(IUserStore users, SessionService sessions, AdminConsole console)
 {
@@ -16,8 +18,18 @@ public sealed class RevokeSessionsHandler(IUserStore users, SessionService sessi
     {
         var userId = UserNameInput.ToUserId(name);
 
+        var userExists = true;
+        try
+        {
+            await users.UpdateAsync(userId, new UserChange(RevokeSessions: true), cancellationToken);
+        }
+        catch (UserNotFoundException)
+        {
+            userExists = false;
+        }
+
         var ended = await sessions.EndAllForUserAsync(userId, cancellationToken);
-        if (ended == 0 && await users.FindAsync(userId, cancellationToken) is null)
+        if (ended == 0 && !userExists)
         {
             throw new UserNotFoundException(userId);
         }

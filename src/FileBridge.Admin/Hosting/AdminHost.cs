@@ -31,6 +31,7 @@ public static class AdminHost
         builder.AddFileBridgeAudit();
         builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
         builder.Services.AddSingleton<PasswordReader>();
+        builder.Services.AddSingleton<DefaultPrefixesSetting>();
         return builder.Build();
     }
 }

@@ -5,17 +5,30 @@ using FileBridge.Core.Users;
 namespace FileBridge.Admin.Input;
 
 /// <summary>
-/// Turns a ';'-separated prefix list from the command line into folder prefixes the app accepts.
-/// The app would silently grant nothing for an invalid entry; the operator should hear about it here.
+/// Turns a ';'-separated prefix list from the command line into what the app grants: <c>*</c> alone, or folder
+/// prefixes. The app would silently grant nothing for an entry it cannot grant; the operator should hear about it here.
 /// </summary>
 public static class PrefixesInput
 {
-    public static IReadOnlyList<string> Parse(string? prefixes) =>
-        PrefixList.Parse(prefixes).Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Parse(string? prefixes)
+    {
+        var entries = PrefixList.Parse(prefixes);
+        if (PrefixGrant.IsEverything(entries))
+        {
+            return [PrefixGrant.Everything];
+        }
+
+        if (entries.Contains(PrefixGrant.Everything))
+        {
+            throw new AdminInputException("'*' grants everything and must stand alone.");
+        }
+
+        return entries.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     private static string Normalize(string prefix)
     {
-        var check = S3Paths.NormalizePrefix(prefix);
-        return check.Value ?? throw new AdminInputException($"'{prefix}' is not a valid prefix: {check.Error}");
+        var check = PrefixGrant.Check(prefix);
+        return check.Value ?? throw new AdminInputException(check.Error!);
     }
 }

@@ -9,7 +9,9 @@ namespace FileBridge.Core.Aws;
 /// Assumed-role credentials per (user, scope). Concurrent first requests for one key share a single STS call;
 /// credentials are renewed in the background once <see cref="AssumedRoleSession.RefreshAt"/> passes, so a request
 /// never waits for STS while usable credentials exist. Permanent refusals are remembered for
-/// <see cref="AwsOptions.DenialMemory"/> so a misconfigured role is not hammered.
+/// <see cref="AwsOptions.DenialMemory"/> so a misconfigured role is not hammered. Credentials are thrown away on
+/// AWS's word that they are bad at most once per <see cref="InvalidationInterval"/> per key, so no request pattern
+/// can drive STS calls. A replaced S3 client is disposed when the last request using it ends.
 /// </summary>
 public sealed partial class AssumedRoleCache(
     IRoleAssumer assumer,
@@ -25,16 +27,37 @@ public sealed partial class AssumedRoleCache(
     /// <summary>Renew when 80% of the lifetime has passed, but at least this long before expiry.</summary>
     public static readonly TimeSpan RefreshLeadTime = TimeSpan.FromMinutes(5);
 
+    /// <summary>Cached credentials of one key are thrown away at most this often.</summary>
+    public static readonly TimeSpan InvalidationInterval = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Lazy<Task<AssumedRoleSession>>> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> refreshing = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (DateTimeOffset Until, UpstreamUnavailableException Failure)> refusals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastInvalidations = new(StringComparer.Ordinal);
+    private readonly Lock invalidationGate = new();
     private long nextSweepTicks;
 
     public int Count => entries.Count;
 
-    public async Task<AssumedRoleSession> GetAsync(RoleRequest request, CancellationToken cancellationToken)
+    /// <summary>Credentials for <paramref name="request"/>, held for one request: dispose the lease when done.</summary>
+    public async Task<AssumedRoleLease> AcquireAsync(RoleRequest request, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var session = await GetAsync(request, cancellationToken);
+            if (session.TryAcquire())
+            {
+                return new AssumedRoleLease(session);
+            }
+
+            // Replaced between the lookup and the lease: the cache already holds (or is fetching) newer ones.
+        }
+    }
+
+    /// <summary>The current session without a lease; its client may be disposed at any time once replaced.</summary>
+    internal async Task<AssumedRoleSession> GetAsync(RoleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var key = request.CacheKey;
@@ -61,7 +84,11 @@ public sealed partial class AssumedRoleCache(
                         return session;
                     }
 
-                    entries.TryRemove(KeyValuePair.Create(key, entry));
+                    if (entries.TryRemove(KeyValuePair.Create(key, entry)))
+                    {
+                        session.Retire();
+                    }
+
                     continue;
                 }
 
@@ -89,11 +116,39 @@ public sealed partial class AssumedRoleCache(
         }
     }
 
-    /// <summary>Forgets the credentials of a key, e.g. when S3 says they are no longer valid.</summary>
-    public void Invalidate(RoleRequest request)
+    /// <summary>
+    /// Throws away <paramref name="stale"/> after AWS said its credentials are bad (see <see cref="BadCredentials"/>),
+    /// unless credentials of the same key were thrown away less than <see cref="InvalidationInterval"/> ago.
+    /// </summary>
+    /// <returns>True when a retry will use other credentials than <paramref name="stale"/>; false when it would not.</returns>
+    public bool InvalidateBadCredentials(RoleRequest request, AssumedRoleSession stale)
     {
         ArgumentNullException.ThrowIfNull(request);
-        entries.TryRemove(request.CacheKey, out _);
+        ArgumentNullException.ThrowIfNull(stale);
+        var key = request.CacheKey;
+        lock (invalidationGate)
+        {
+            if (!entries.TryGetValue(key, out var entry) || !Holds(entry, stale))
+            {
+                // Another request already replaced them: a retry uses the newer ones and costs nothing here.
+                return true;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            if (lastInvalidations.TryGetValue(key, out var last) && now - last < InvalidationInterval)
+            {
+                LogInvalidationLimited(logger, RoleSessionNames.ForUser(request.UserId));
+                return false;
+            }
+
+            lastInvalidations[key] = now;
+            if (entries.TryRemove(KeyValuePair.Create(key, entry)))
+            {
+                stale.Retire();
+            }
+
+            return true;
+        }
     }
 
     public void Dispose()
@@ -102,12 +157,15 @@ public sealed partial class AssumedRoleCache(
         {
             if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
             {
-                entry.Value.Result.S3.Dispose();
+                entry.Value.Result.Retire();
             }
         }
 
         entries.Clear();
     }
+
+    private static bool Holds(Lazy<Task<AssumedRoleSession>> entry, AssumedRoleSession session) =>
+        entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && ReferenceEquals(entry.Value.Result, session);
 
     private Lazy<Task<AssumedRoleSession>> NewEntry(string key, RoleRequest request)
     {
@@ -149,7 +207,15 @@ public sealed partial class AssumedRoleCache(
         try
         {
             var fresh = CreateSession(await assumer.AssumeAsync(request, CancellationToken.None));
-            entries.TryUpdate(key, new Lazy<Task<AssumedRoleSession>>(Task.FromResult(fresh)), current);
+            if (entries.TryUpdate(key, new Lazy<Task<AssumedRoleSession>>(Task.FromResult(fresh)), current))
+            {
+                current.Value.Result.Retire();
+            }
+            else
+            {
+                // The old ones were thrown away meanwhile and newer ones are cached or coming: these are not needed.
+                fresh.Retire();
+            }
         }
         catch (Exception e)
         {
@@ -185,10 +251,21 @@ public sealed partial class AssumedRoleCache(
             if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result.ExpiresAt <= now
                 && entries.TryRemove(KeyValuePair.Create(key, entry)))
             {
-                entry.Value.Result.S3.Dispose();
+                entry.Value.Result.Retire();
+            }
+        }
+
+        foreach (var (key, last) in lastInvalidations)
+        {
+            if (now - last >= InvalidationInterval)
+            {
+                lastInvalidations.TryRemove(KeyValuePair.Create(key, last));
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Credentials for session {SessionName} were thrown away less than a minute ago; keeping the current ones")]
+    private static partial void LogInvalidationLimited(ILogger logger, string sessionName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background renewal of credentials for session {SessionName} failed ({Failure}); the current ones stay in use")]
     private static partial void LogRefreshFailed(ILogger logger, string sessionName, string failure);

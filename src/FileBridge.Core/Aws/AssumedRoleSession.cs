@@ -2,9 +2,19 @@ using Amazon.S3;
 
 namespace FileBridge.Core.Aws;
 
-/// <summary>Cached assumed-role credentials with the S3 client that uses them.</summary>
+/// <summary>
+/// Cached assumed-role credentials with the S3 client that uses them. Requests hold a lease while they use the
+/// client; once the cache has replaced the credentials (renewed, thrown away, expired), the client is disposed
+/// when the last lease ends, never under a request that is still using it.
+/// </summary>
 public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3, DateTimeOffset refreshAt)
 {
+    private readonly Lock gate = new();
+    private int leases;
+    private bool retired;
+    private bool disposed;
+    private volatile bool hasWorked;
+
     public RoleCredentials Credentials { get; } = credentials;
 
     public IAmazonS3 S3 { get; } = s3;
@@ -13,4 +23,80 @@ public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3
     public DateTimeOffset RefreshAt { get; } = refreshAt;
 
     public DateTimeOffset ExpiresAt => Credentials.ExpiresAt;
+
+    /// <summary>True once a call with these credentials succeeded: a later signature refusal then means they went bad.</summary>
+    public bool HasWorked => hasWorked;
+
+    /// <summary>True once the cache replaced these credentials and no request uses their client any more.</summary>
+    public bool IsDisposed
+    {
+        get
+        {
+            lock (gate)
+            {
+                return disposed;
+            }
+        }
+    }
+
+    public void MarkWorked() => hasWorked = true;
+
+    internal bool TryAcquire()
+    {
+        lock (gate)
+        {
+            if (retired)
+            {
+                return false;
+            }
+
+            leases++;
+            return true;
+        }
+    }
+
+    internal void Release()
+    {
+        lock (gate)
+        {
+            leases--;
+            if (!ShouldDisposeNow())
+            {
+                return;
+            }
+        }
+
+        S3.Dispose();
+    }
+
+    /// <summary>The cache no longer hands these out; the client goes when the last lease ends.</summary>
+    internal void Retire()
+    {
+        lock (gate)
+        {
+            if (retired)
+            {
+                return;
+            }
+
+            retired = true;
+            if (!ShouldDisposeNow())
+            {
+                return;
+            }
+        }
+
+        S3.Dispose();
+    }
+
+    private bool ShouldDisposeNow()
+    {
+        if (!retired || leases > 0 || disposed)
+        {
+            return false;
+        }
+
+        disposed = true;
+        return true;
+    }
 }

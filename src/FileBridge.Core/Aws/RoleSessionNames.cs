@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 
 namespace FileBridge.Core.Aws;
@@ -16,22 +17,27 @@ public static class RoleSessionNames
     /// <summary>The session name of the readiness probe's own AssumeRole.</summary>
     public const string ReadinessProbeName = "filebridge-readiness";
 
-    /// <summary>"fb-" + the id with every character <see cref="IsAllowed"/> refuses replaced by '-', at most 64 characters.</summary>
+    /// <summary>Hex digits of the id's SHA-256 at the end of every name: 48 bits, so distinct ids keep distinct names.</summary>
+    public const int HashLength = 12;
+
+    private const int ReadableLength = MaxLength - 4 - HashLength;
+
+    /// <summary>
+    /// "fb-" + the readable part of the id (every character <see cref="IsAllowed"/> refuses replaced by '-', cut to fit)
+    /// + "-" + a short hash of the full id. The readable part alone would give "a+b" and "a-b", or two long names that
+    /// share a beginning, the same name in CloudTrail; the hash keeps them apart.
+    /// </summary>
     public static string ForUser(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
         var name = new StringBuilder(MaxLength).Append(UserPrefix);
-        foreach (var c in userId)
+        foreach (var c in userId.Take(ReadableLength))
         {
-            if (name.Length == MaxLength)
-            {
-                break;
-            }
-
             name.Append(IsAllowed(c) ? c : '-');
         }
 
-        return name.ToString();
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)));
+        return name.Append('-').Append(hash, 0, HashLength).ToString();
     }
 
     /// <summary>

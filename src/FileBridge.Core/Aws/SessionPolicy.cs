@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FileBridge.Core.Files;
 
 namespace FileBridge.Core.Aws;
 
@@ -19,6 +20,13 @@ public static class SessionPolicy
         if (prefixes.Count == 0)
         {
             return null;
+        }
+
+        // IAM reads '*', '?' and '${' in a resource or condition; AccessScope never lets them through, and a policy
+        // that would grant more than the app's own check must not be built even if a caller got that wrong.
+        if (prefixes.FirstOrDefault(p => PrefixGrant.Check(p).Error is not null) is { } refused)
+        {
+            throw new ArgumentException($"'{refused}' cannot be granted in a session policy.", nameof(prefixes));
         }
 
         using var buffer = new MemoryStream();

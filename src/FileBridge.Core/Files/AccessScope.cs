@@ -1,6 +1,9 @@
 namespace FileBridge.Core.Files;
 
-/// <summary>The folders one user may see: their own prefixes, else Files:DefaultPrefixes; none means the whole bucket.</summary>
+/// <summary>
+/// The folders one user may see. It fails closed: <c>*</c> alone is the whole bucket, folder prefixes are those
+/// folders, and anything else (no entries at all, or only entries that cannot be granted) is nothing.
+/// </summary>
 public sealed class AccessScope
 {
     private AccessScope(IReadOnlyList<string> prefixes, bool isWholeBucket)
@@ -9,46 +12,41 @@ public sealed class AccessScope
         IsWholeBucket = isWholeBucket;
     }
 
-    /// <summary>Sorted, distinct folder prefixes ending in '/'; empty for the whole bucket (or for nothing at all).</summary>
+    public static AccessScope Nothing { get; } = new([], isWholeBucket: false);
+
+    /// <summary>Sorted, distinct folder prefixes ending in '/'; empty for the whole bucket and for nothing at all.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
     public bool IsWholeBucket { get; }
 
-    /// <summary>True when the configured prefixes were all invalid: nothing is readable.</summary>
+    /// <summary>True when nothing is readable: no grant, or only grants that were refused.</summary>
     public bool GrantsNothing => !IsWholeBucket && Prefixes.Count == 0;
 
     /// <summary>
-    /// Normalizes configured prefixes to folders: "home/alice" becomes "home/alice/" so it cannot also match
-    /// "home/alice-private/". Entries that are not valid prefixes are dropped rather than widening access.
+    /// Normalizes granted prefixes to folders: "home/alice" becomes "home/alice/" so it cannot also match
+    /// "home/alice-private/". Entries <see cref="PrefixGrant.Check"/> refuses are dropped rather than widening access.
     /// </summary>
-    public static AccessScope From(IEnumerable<string> configured)
+    public static AccessScope From(IEnumerable<string> granted)
     {
-        ArgumentNullException.ThrowIfNull(configured);
-        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
-        var anyConfigured = false;
-        foreach (var raw in configured)
+        ArgumentNullException.ThrowIfNull(granted);
+        var entries = granted.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+        if (PrefixGrant.IsEverything(entries))
         {
-            anyConfigured = true;
-            if (S3Paths.NormalizePrefix(raw.Trim()) is { IsValid: true, Value: { } prefix })
-            {
-                if (prefix.Length == 0)
-                {
-                    return new AccessScope([], isWholeBucket: true);
-                }
+            return new AccessScope([], isWholeBucket: true);
+        }
 
+        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (PrefixGrant.Check(entry).Value is { } prefix)
+            {
                 prefixes.Add(prefix);
             }
         }
 
-        // Every configured entry was invalid: deny everything instead of silently granting the whole bucket.
-        if (anyConfigured && prefixes.Count == 0)
-        {
-            return new AccessScope([], isWholeBucket: false);
-        }
-
         // "a/" already covers "a/b/": keep the policy small and the synthetic folders simple.
         var minimal = prefixes.Where(p => !prefixes.Any(other => other != p && p.StartsWith(other, StringComparison.Ordinal))).ToList();
-        return new AccessScope(minimal, isWholeBucket: minimal.Count == 0);
+        return minimal.Count == 0 ? Nothing : new AccessScope(minimal, isWholeBucket: false);
     }
 
     /// <summary>True when everything under <paramref name="path"/> (a key or a folder prefix) may be read.</summary>

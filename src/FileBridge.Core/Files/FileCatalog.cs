@@ -68,6 +68,11 @@ public sealed partial class FileCatalog(
         }
 
         var scope = ScopeOf(user);
+        if (scope.GrantsNothing)
+        {
+            return NothingGranted(prefix, query.Cursor);
+        }
+
         if (!scope.Allows(prefix))
         {
             return ListTowardsAllowed(scope, prefix, query.Cursor);
@@ -135,11 +140,11 @@ public sealed partial class FileCatalog(
         return FileResult<DownloadLink>.Success(link);
     }
 
-    /// <summary>The user's own prefixes, else the configured defaults.</summary>
+    /// <summary>The user's own prefixes, else the configured defaults; nothing when both are empty.</summary>
     public AccessScope ScopeOf(AuthenticatedUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return AccessScope.From(user.OwnPrefixes ?? PrefixList.Parse(filesOptions.Value.DefaultPrefixes));
+        return UserScope.Resolve(user.OwnPrefixes, filesOptions.Value.DefaultPrefixes).Scope;
     }
 
     internal static int? ParseLimit(string? limit)
@@ -158,8 +163,17 @@ public sealed partial class FileCatalog(
     {
         var bucket = filesOptions.Value.Bucket;
 
-        // HEAD first so a missing key is a 404 here rather than a link that fails in the browser.
-        await session.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken);
+        // HEAD first so a missing key is a 404 here rather than a link that fails in the browser. Without
+        // s3:ListBucket on the key, S3 answers a missing key with 403 and no body: for a key in the person's scope
+        // that is "no such file", and it says nothing about the credentials.
+        try
+        {
+            await session.S3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, cancellationToken);
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.Forbidden && !BadCredentials.Indicate(e, session.HasWorked))
+        {
+            throw new HiddenObjectException(e);
+        }
 
         var now = timeProvider.GetUtcNow();
         var lifetime = TimeSpan.FromTicks(Math.Min(filesOptions.Value.DownloadUrlLifetime.Ticks, (session.ExpiresAt - now).Ticks));
@@ -174,6 +188,20 @@ public sealed partial class FileCatalog(
             ResponseHeaderOverrides = { ContentDisposition = AttachmentDisposition.For(S3Paths.LastSegment(key)) },
         });
         return new DownloadLink(new Uri(url), expiresAt);
+    }
+
+    private static FileResult<FileListing> NothingGranted(string prefix, string? cursor)
+    {
+        // Someone with no grant at all signs in to an empty root, not an error page: the web page then says plainly
+        // that they have no access and whom to ask. Any other folder is outside their scope.
+        if (prefix.Length != 0)
+        {
+            return Forbidden();
+        }
+
+        return cursor is null
+            ? FileResult<FileListing>.Success(new FileListing(prefix, [], [], null))
+            : Bad("cursor is not valid for this prefix.");
     }
 
     private static FileResult<FileListing> ListTowardsAllowed(AccessScope scope, string prefix, string? cursor)
@@ -210,21 +238,25 @@ public sealed partial class FileCatalog(
         {
             try
             {
-                var session = await credentials.GetAsync(roleRequest, cancellationToken);
-                return (await call(session, cancellationToken), null);
-            }
-            catch (AmazonServiceException e) when (IsCredentialRefusal(e))
-            {
-                // Inside the user's prefixes S3 should not refuse: the cached credentials predate a change of
-                // the role's policy, were revoked, or expired early. Fetch new ones and try once more.
-                credentials.Invalidate(roleRequest);
-                LogS3Denied(logger, user.Id, e.ErrorCode);
-                if (attempt == 1)
+                using var lease = await credentials.AcquireAsync(roleRequest, cancellationToken);
+                try
                 {
-                    continue;
+                    var response = await call(lease.Session, cancellationToken);
+                    lease.Session.MarkWorked();
+                    return (response, null);
                 }
+                catch (AmazonServiceException e) when (BadCredentials.Indicate(e, lease.Session.HasWorked))
+                {
+                    // AWS says the credentials themselves are bad (expired early, revoked): fetch new ones and try
+                    // once more. The cache allows that once a minute per user and scope, whatever the requests.
+                    LogS3RefusedCredentials(logger, user.Id, e.ErrorCode);
+                    if (attempt == 1 && credentials.InvalidateBadCredentials(roleRequest, lease.Session))
+                    {
+                        continue;
+                    }
 
-                return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused FileBridge's credentials.", DefaultRetryAfter));
+                    return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused FileBridge's credentials.", DefaultRetryAfter));
+                }
             }
             catch (Exception e) when (TryClassify(e, cancellationToken, out var failure))
             {
@@ -238,15 +270,14 @@ public sealed partial class FileCatalog(
         }
     }
 
-    private static bool IsCredentialRefusal(AmazonServiceException e) =>
-        e.StatusCode == HttpStatusCode.Forbidden || e.ErrorCode is "ExpiredToken" or "InvalidToken" or "InvalidAccessKeyId" or "TokenRefreshRequired";
-
     private static bool TryClassify(Exception e, CancellationToken cancellationToken, [NotNullWhen(true)] out FileFailure? failure)
     {
         failure = e switch
         {
             UpstreamUnavailableException unavailable =>
                 Unavailable(unavailable.RetryAfter),
+            HiddenObjectException =>
+                new FileFailure(FileFailureKind.NotFound, "There is no such file."),
             AmazonServiceException { StatusCode: HttpStatusCode.NotFound } notFound when notFound.ErrorCode != "NoSuchBucket" =>
                 new FileFailure(FileFailureKind.NotFound, "There is no such file."),
             AmazonServiceException { ErrorCode: "InvalidArgument" } invalid when !AwsFaultClassifier.IsTransient(invalid, cancellationToken) =>
@@ -280,8 +311,8 @@ public sealed partial class FileCatalog(
     [LoggerMessage(Level = LogLevel.Information, Message = "Issued a download link for {Key} to {UserId}, valid for {Lifetime}")]
     private static partial void LogLinkIssued(ILogger logger, string userId, string key, TimeSpan lifetime);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 refused the credentials of {UserId} inside their prefixes ({ErrorCode}); fetching new ones")]
-    private static partial void LogS3Denied(ILogger logger, string userId, string errorCode);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 said the credentials of {UserId} are bad ({ErrorCode})")]
+    private static partial void LogS3RefusedCredentials(ILogger logger, string userId, string errorCode);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 call for {UserId} failed: {ErrorCode}")]
     private static partial void LogS3Failure(ILogger logger, string userId, string errorCode);

@@ -13,7 +13,10 @@ public sealed class FilesOptions : IValidatableObject
         ErrorMessage = "Files:Bucket must be a valid S3 bucket name (3-63 lower-case letters, digits, '.' and '-').")]
     public string Bucket { get; set; } = "";
 
-    /// <summary>';'-separated folder prefixes for users without their own list; empty means the whole bucket.</summary>
+    /// <summary>
+    /// ';'-separated folder prefixes for users without their own list, or '*' alone for everything. Empty (the
+    /// default) means such users see nothing: access fails closed.
+    /// </summary>
     public string? DefaultPrefixes { get; set; }
 
     [Range(typeof(TimeSpan), "00:00:01", "00:15:00", ErrorMessage = "Files:DownloadUrlLifetime must be between 1 second and 15 minutes.")]
@@ -21,12 +24,9 @@ public sealed class FilesOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        foreach (var prefix in PrefixList.Parse(DefaultPrefixes))
+        if (PrefixGrant.FirstError(PrefixList.Parse(DefaultPrefixes)) is { } error)
         {
-            if (S3Paths.NormalizePrefix(prefix).Error is { } error)
-            {
-                yield return new ValidationResult($"Files:DefaultPrefixes has an invalid prefix '{prefix}': {error}", [nameof(DefaultPrefixes)]);
-            }
+            yield return new ValidationResult($"Files:DefaultPrefixes has an invalid prefix: {error}", [nameof(DefaultPrefixes)]);
         }
     }
 }

@@ -12,6 +12,9 @@ public sealed record SessionRecord(
 {
     public ETag ETag { get; init; }
 
+    /// <summary>The user's security stamp when the session was created; null for a user row without one.</summary>
+    public string? SecurityStamp { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) =>
         now < ExpiresAt && now < LastSeenAt + idleTimeout;
 }

@@ -20,13 +20,21 @@ public sealed partial class SessionService(
     {
         var token = SessionToken.Create();
         var now = time.GetUtcNow();
-        var record = new SessionRecord(SessionToken.HashOf(token), user.Id, now, now + _options.AbsoluteTimeout, now);
+        // The stamp of the row whose password was verified, not of a later read: a reset that landed meanwhile
+        // has a new stamp, and this session is then dead at its first request.
+        var record = new SessionRecord(SessionToken.HashOf(token), user.Id, now, now + _options.AbsoluteTimeout, now)
+        {
+            SecurityStamp = user.SecurityStamp,
+        };
         await sessions.CreateAsync(record, cancellationToken);
         LogStarted(logger, user.Id);
         return new StartedSession(token, new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, record.ExpiresAt));
     }
 
-    /// <returns>The signed-in user, or null when the token is unknown, expired, revoked or its user disabled.</returns>
+    /// <returns>
+    /// The signed-in user, or null when the token is unknown, expired, revoked, its user disabled, or the user's
+    /// password, scope or sessions changed since it was created (the security stamp differs).
+    /// </returns>
     public async Task<AuthenticatedUser?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
         if (!SessionToken.LooksValid(token))
@@ -55,6 +63,13 @@ public sealed partial class SessionService(
             return null;
         }
 
+        if (!SecurityStamp.Matches(session.SecurityStamp, user.SecurityStamp))
+        {
+            await sessions.DeleteAsync(session.TokenHash, cancellationToken);
+            LogStampChanged(logger, session.UserId);
+            return null;
+        }
+
         // Touching on every request would double the table writes; a fraction of the idle
         // timeout keeps the idle expiry accurate enough.
         if (now - session.LastSeenAt >= TouchInterval)
@@ -80,6 +95,9 @@ public sealed partial class SessionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session started for {UserId}")]
     private static partial void LogStarted(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session of {UserId} ended: the account changed since it was created")]
+    private static partial void LogStampChanged(ILogger logger, string userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired session of {UserId} removed")]
     private static partial void LogExpired(ILogger logger, string userId);

@@ -12,6 +12,7 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string CreatedAtColumn = "CreatedAt";
     private const string ExpiresAtColumn = "ExpiresAt";
     private const string LastSeenAtColumn = "LastSeenAt";
+    private const string SecurityStampColumn = "SecurityStamp";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
     private volatile bool _tableExists;
@@ -24,13 +25,19 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
             _tableExists = true;
         }
 
-        await _table.AddEntityAsync(new TableEntity(session.TokenHash, session.TokenHash)
+        var entity = new TableEntity(session.TokenHash, session.TokenHash)
         {
             [UserIdColumn] = session.UserId,
             [CreatedAtColumn] = session.CreatedAt,
             [ExpiresAtColumn] = session.ExpiresAt,
             [LastSeenAtColumn] = session.LastSeenAt,
-        }, cancellationToken);
+        };
+        if (session.SecurityStamp is not null)
+        {
+            entity[SecurityStampColumn] = session.SecurityStamp;
+        }
+
+        await _table.AddEntityAsync(entity, cancellationToken);
     }
 
     public async Task<SessionRecord?> FindAsync(string tokenHash, CancellationToken cancellationToken)
@@ -99,5 +106,6 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         EntityReader.DateTime(entity, LastSeenAtColumn) ?? DateTimeOffset.MinValue)
     {
         ETag = entity.ETag,
+        SecurityStamp = EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
     };
 }

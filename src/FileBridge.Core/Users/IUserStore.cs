@@ -10,9 +10,10 @@ public interface IUserStore
     /// <exception cref="UserAlreadyExistsException">The name is taken.</exception>
     Task AddAsync(NewUser user, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the hash only if the row is unchanged since it was read.</summary>
+    /// <summary>Replaces the hash only if the row is unchanged since it was read; the security stamp stays.</summary>
     Task<bool> TryUpdatePasswordHashAsync(UserAccount user, string passwordHash, CancellationToken cancellationToken);
 
+    /// <summary>Applies an operator's change; one that <see cref="UserChange.EndsSessions"/> also writes a new security stamp.</summary>
     /// <exception cref="UserNotFoundException">No such user.</exception>
     Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken);
 

@@ -15,6 +15,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
     internal const string PrefixesColumn = "Prefixes";
     internal const string FailedLoginsColumn = "FailedLogins";
     internal const string LockedUntilColumn = "LockedUntil";
+    internal const string SecurityStampColumn = "SecurityStamp";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
 
@@ -59,6 +60,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             [DisplayNameColumn] = user.DisplayName,
             [DisabledColumn] = false,
             [FailedLoginsColumn] = 0,
+            [SecurityStampColumn] = Users.SecurityStamp.New(),
         };
         if (user.Prefixes is { Count: > 0 } prefixes)
         {
@@ -105,6 +107,13 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
         if (change.ResetLockout)
         {
             LoginStateColumns.Write(entity, LoginState.None);
+        }
+
+        // In the same write as the change itself: there is no moment where the new password or scope is stored
+        // and a session created under the old one still counts.
+        if (change.EndsSessions)
+        {
+            entity[SecurityStampColumn] = Users.SecurityStamp.New();
         }
 
         try
@@ -160,6 +169,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             string.IsNullOrWhiteSpace(prefixes) ? null : PrefixList.Parse(prefixes),
             EntityReader.Int32(entity, FailedLoginsColumn),
             EntityReader.DateTime(entity, LockedUntilColumn),
-            entity.ETag);
+            entity.ETag,
+            EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null);
     }
 }

@@ -319,11 +319,17 @@ export function createBrowserView({ onUnauthorized }) {
     toggle(dom.empty, shown === 0);
     if (shown === 0) {
       const filtered = total > 0;
+      // An empty root means the account was given no folders (access fails closed): say so plainly, and whom to ask.
+      const noAccess = !filtered && !state.prefix;
       // S3 has no real folders: an empty one and one that never existed look the same, so say neither.
-      dom.emptyTitle.textContent = filtered ? `Nothing here matches “${filter.trim()}”` : 'Nothing here';
+      dom.emptyTitle.textContent = filtered
+        ? `Nothing here matches “${filter.trim()}”`
+        : (noAccess ? "You don't have access to any files yet" : 'Nothing here');
       dom.emptyDetail.textContent = filtered
         ? (state.nextCursor ? 'Only loaded items are searched; load more to search further.' : 'Try a shorter or different part of the name.')
-        : (state.prefix ? 'No files or folders are stored under this address.' : 'No files are shared with you yet.');
+        : (noAccess
+          ? 'Ask your FileBridge administrator, the person who gave you your account, to grant you the folders you need.'
+          : 'No files or folders are stored under this address.');
       toggle(dom.clearFilter, filtered);
       toggle(dom.goUp, !filtered && state.prefix !== '');
     }

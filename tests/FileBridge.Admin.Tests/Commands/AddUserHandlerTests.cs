@@ -102,6 +102,60 @@ public sealed class AddUserHandlerTests
     }
 
     [Fact]
+    public async Task Run_NoPrefixesAndNoDefaults_SaysTheUserSeesNothing()
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "bob");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("Added user 'bob'.", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Files:DefaultPrefixes is empty, so they see nothing until you run 'users set-prefixes bob <prefixes>'", result.Output, StringComparison.Ordinal);
+        Assert.False((await _context.UserRowAsync("bob")).ContainsKey("Prefixes"));
+    }
+
+    [Fact]
+    public async Task Run_NoPrefixesWithDefaults_SaysTheUserSeesTheDefaults()
+    {
+        _context.Settings["Files:DefaultPrefixes"] = "shared/;handbook";
+
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "bob");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("they see Files:DefaultPrefixes: handbook/;shared/", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Star_StoresStarAndSaysEverything()
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "root", "--prefixes", "*");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("*", (await _context.UserRowAsync("root"))["Prefixes"]);
+        Assert.Contains("'root' sees everything.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("proj*/")]
+    [InlineData("home/${aws:username}/")]
+    [InlineData("what?/")]
+    [InlineData("*;shared/")]
+    public async Task Run_PrefixIamWouldReadDifferently_IsRefusedAndWritesNoRow(string prefixes)
+    {
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "mallory", "--prefixes", prefixes);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("'*'", result.Error, StringComparison.Ordinal);
+        Assert.Null(await _context.Users.Store.FindAsync("mallory", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_NewUser_HasASecurityStamp()
+    {
+        await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "stamped");
+
+        Assert.Matches("^[0-9a-f]{32}$", (string)(await _context.UserRowAsync("stamped"))["SecurityStamp"]);
+    }
+
+    [Fact]
     public async Task Run_NoName_ExitsWithUsageError()
     {
         var result = await _context.RunAsync("users", "add");

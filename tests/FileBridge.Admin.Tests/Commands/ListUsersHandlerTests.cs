@@ -21,8 +21,32 @@ public sealed class ListUsersHandlerTests
         var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("NAME", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^adam\s+Adam A\s+no\s+\(default\)\s+" + lockedUntil.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), lines[1]);
-        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-$", lines[2]);
+        Assert.Matches(@"^adam\s+Adam A\s+no\s+\(default\)\s+" + lockedUntil.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + @".*\s+none$", lines[1]);
+        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+own: reports/;shared/$", lines[2]);
+    }
+
+    [Fact]
+    public async Task Run_EffectiveAccess_NamesOwnDefaultOrNone()
+    {
+        await _context.Users.AddAsync("ann", "a password of ann", prefixes: "*");
+        await _context.Users.AddAsync("ben", "a password of ben");
+        await _context.Users.AddAsync("cat", "a password of cat", prefixes: "reports/");
+        await _context.Users.AddAsync("dan", "a password of dan", prefixes: "proj*/");
+
+        var withoutDefaults = await _context.RunAsync("users", "list");
+        _context.Settings["Files:DefaultPrefixes"] = "shared/";
+        var withDefaults = await _context.RunAsync("users", "list");
+
+        Assert.True(withoutDefaults.ExitCode == ExitCodes.Success, withoutDefaults.ToString());
+        Assert.Matches(@"(?m)^ann\s.*\sown: everything\s*$", withoutDefaults.Output);
+        Assert.Matches(@"(?m)^ben\s.*\snone\s*$", withoutDefaults.Output);
+        Assert.Matches(@"(?m)^cat\s.*\sown: reports/\s*$", withoutDefaults.Output);
+        Assert.Matches(@"(?m)^dan\s.*\snone\s*$", withoutDefaults.Output);
+        Assert.Matches(@"(?m)^ben\s.*\sdefault: shared/\s*$", withDefaults.Output);
+        Assert.Matches(@"(?m)^cat\s.*\sown: reports/\s*$", withDefaults.Output);
+        Assert.DoesNotContain("SecurityStamp", withDefaults.Output, StringComparison.Ordinal);
+        var stamp = (string)(await _context.UserRowAsync("ben"))["SecurityStamp"];
+        Assert.DoesNotContain(stamp, withDefaults.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,6 +57,65 @@ public sealed class SetPrefixesHandlerTests
     }
 
     [Fact]
+    public async Task Run_Star_GrantsEverything()
+    {
+        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+
+        var result = await _context.RunAsync("users", "set-prefixes", "alice", "*");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal("*", (await _context.UserRowAsync("alice"))["Prefixes"]);
+        Assert.Contains("'alice' sees everything", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("proj*/", "holds '*', '?' or '${'")]
+    [InlineData("reports/;a/${aws:userid}/", "holds '*', '?' or '${'")]
+    [InlineData("what?/", "holds '*', '?' or '${'")]
+    [InlineData("a/*", "holds '*', '?' or '${'")]
+    [InlineData("*;shared/", "'*' grants everything and must stand alone")]
+    public async Task Run_PrefixIamWouldReadDifferently_IsRefusedAndKeepsTheOldValue(string prefixes, string expected)
+    {
+        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        var stampBefore = (await _context.UserRowAsync("alice"))["SecurityStamp"];
+
+        var result = await _context.RunAsync("users", "set-prefixes", "alice", prefixes);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        var row = await _context.UserRowAsync("alice");
+        Assert.Equal("reports/", row["Prefixes"]);
+        Assert.Equal(stampBefore, row["SecurityStamp"]);
+    }
+
+    [Fact]
+    public async Task Run_Cleared_SaysWhatTheUserWillSee()
+    {
+        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+
+        var withoutDefaults = await _context.RunAsync("users", "set-prefixes", "alice", "");
+        _context.Settings["Files:DefaultPrefixes"] = "shared/";
+        var withDefaults = await _context.RunAsync("users", "set-prefixes", "alice", "");
+
+        Assert.Contains("they see nothing", withoutDefaults.Output, StringComparison.Ordinal);
+        Assert.Contains("they see Files:DefaultPrefixes: shared/", withDefaults.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Change_WritesANewSecurityStamp()
+    {
+        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        var before = (string)(await _context.UserRowAsync("alice"))["SecurityStamp"];
+
+        var result = await _context.RunAsync("users", "set-prefixes", "alice", "shared/");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var after = (string)(await _context.UserRowAsync("alice"))["SecurityStamp"];
+        Assert.False(string.IsNullOrEmpty(before));
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
     public async Task Run_NoSuchUser_ExitsWithUserNotFound()
     {
         await _context.Users.AddAsync("alice", "a password of alice");

@@ -146,15 +146,149 @@ public sealed class AssumedRoleCacheTests
     }
 
     [Fact]
-    public async Task Invalidate_ForgetsTheCredentials()
+    public async Task InvalidateBadCredentials_ForgetsTheCredentials()
     {
         var (cache, assumer) = Create();
-        await cache.GetAsync(Alice, CancellationToken.None);
+        var stale = await cache.GetAsync(Alice, CancellationToken.None);
 
-        cache.Invalidate(Alice);
-        await cache.GetAsync(Alice, CancellationToken.None);
+        var retry = cache.InvalidateBadCredentials(Alice, stale);
+        var fresh = await cache.GetAsync(Alice, CancellationToken.None);
 
+        Assert.True(retry);
+        Assert.NotSame(stale, fresh);
         Assert.Equal(2, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidateBadCredentials_AgainWithinAMinute_KeepsTheCredentials()
+    {
+        var (cache, assumer) = Create();
+        await InvalidateCurrentAsync(cache, Alice);
+        var second = await cache.GetAsync(Alice, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(59));
+
+        var retries = Enumerable.Range(0, 100).Select(_ => cache.InvalidateBadCredentials(Alice, second)).ToList();
+        var current = await cache.GetAsync(Alice, CancellationToken.None);
+
+        Assert.All(retries, Assert.False);
+        Assert.Same(second, current);
+        Assert.Equal(2, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidateBadCredentials_AfterAMinute_ForgetsThemAgain()
+    {
+        var (cache, assumer) = Create();
+        await InvalidateCurrentAsync(cache, Alice);
+        var second = await cache.GetAsync(Alice, CancellationToken.None);
+        time.Advance(AssumedRoleCache.InvalidationInterval);
+
+        var retry = cache.InvalidateBadCredentials(Alice, second);
+        var third = await cache.GetAsync(Alice, CancellationToken.None);
+
+        Assert.True(retry);
+        Assert.NotSame(second, third);
+        Assert.Equal(3, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidateBadCredentials_OfOneScope_LeavesTheOtherScopesAlone()
+    {
+        var (cache, assumer) = Create();
+        var shared = new RoleRequest("alice", ["shared/"]);
+        await InvalidateCurrentAsync(cache, Alice);
+        var sharedSession = await cache.GetAsync(shared, CancellationToken.None);
+
+        var retry = cache.InvalidateBadCredentials(shared, sharedSession);
+        var freshShared = await cache.GetAsync(shared, CancellationToken.None);
+
+        Assert.True(retry);
+        Assert.NotSame(sharedSession, freshShared);
+        Assert.Equal(3, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidateBadCredentials_AlreadyReplaced_RetriesWithTheNewOnesWithoutAnotherCall()
+    {
+        var (cache, assumer) = Create();
+        var stale = await cache.GetAsync(Alice, CancellationToken.None);
+        cache.InvalidateBadCredentials(Alice, stale);
+        var fresh = await cache.GetAsync(Alice, CancellationToken.None);
+
+        // A second request that failed with the same stale credentials, a moment later.
+        var retry = cache.InvalidateBadCredentials(Alice, stale);
+        var current = await cache.GetAsync(Alice, CancellationToken.None);
+
+        Assert.True(retry);
+        Assert.Same(fresh, current);
+        Assert.Equal(2, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task InvalidateBadCredentials_ClientInUse_IsDisposedWhenTheLastLeaseEnds()
+    {
+        var (cache, _) = Create();
+        var first = await cache.AcquireAsync(Alice, CancellationToken.None);
+        var second = await cache.AcquireAsync(Alice, CancellationToken.None);
+        var stale = first.Session;
+
+        cache.InvalidateBadCredentials(Alice, stale);
+        var afterInvalidation = stale.IsDisposed;
+        first.Dispose();
+        var afterFirstLease = stale.IsDisposed;
+        second.Dispose();
+
+        Assert.False(afterInvalidation);
+        Assert.False(afterFirstLease);
+        Assert.True(stale.IsDisposed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_CachedCredentials_AreNotDisposedWhileCurrent()
+    {
+        var (cache, _) = Create();
+
+        using (await cache.AcquireAsync(Alice, CancellationToken.None))
+        {
+        }
+
+        var session = await cache.GetAsync(Alice, CancellationToken.None);
+        Assert.False(session.IsDisposed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_AfterBackgroundRenewal_DisposesTheReplacedClientOnceReleased()
+    {
+        var (cache, assumer) = Create();
+        var held = await cache.AcquireAsync(Alice, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(49));
+
+        using (await cache.AcquireAsync(Alice, CancellationToken.None))
+        {
+        }
+
+        await WaitUntilAsync(() => assumer.Calls == 2);
+        var renewed = await WaitForNewSessionAsync(cache, held.Session);
+        var whileHeld = held.Session.IsDisposed;
+        held.Dispose();
+
+        Assert.NotSame(held.Session, renewed);
+        Assert.False(whileHeld);
+        Assert.True(held.Session.IsDisposed);
+        Assert.False(renewed.IsDisposed);
+    }
+
+    [Fact]
+    public async Task AcquireAsync_ExpiredCredentials_AreDisposedWhenReplaced()
+    {
+        var (cache, _) = Create();
+        var first = await cache.GetAsync(Alice, CancellationToken.None);
+        time.Advance(TimeSpan.FromMinutes(59.5));
+
+        using var lease = await cache.AcquireAsync(Alice, CancellationToken.None);
+
+        Assert.NotSame(first, lease.Session);
+        Assert.True(first.IsDisposed);
     }
 
     private (AssumedRoleCache Cache, CountingRoleAssumer Assumer) Create(TimeSpan? lifetime = null)
@@ -190,4 +324,7 @@ public sealed class AssumedRoleCacheTests
 
         return old;
     }
+
+    private static async Task InvalidateCurrentAsync(AssumedRoleCache cache, RoleRequest request) =>
+        Assert.True(cache.InvalidateBadCredentials(request, await cache.GetAsync(request, CancellationToken.None)));
 }

@@ -26,6 +26,10 @@ public sealed class AwsOptionsTests
     [InlineData("Files:Bucket", "192.168.1.1", "Files:Bucket must be a valid S3 bucket name")]
     [InlineData("Files:DownloadUrlLifetime", "00:16:00", "Files:DownloadUrlLifetime must be between 1 second and 15 minutes.")]
     [InlineData("Files:DefaultPrefixes", "shared/;../etc/", "Files:DefaultPrefixes has an invalid prefix")]
+    [InlineData("Files:DefaultPrefixes", "proj*/", "Files:DefaultPrefixes has an invalid prefix: 'proj*/' holds '*', '?' or '${'")]
+    [InlineData("Files:DefaultPrefixes", "shared/;a/${aws:userid}/", "Files:DefaultPrefixes has an invalid prefix: 'a/${aws:userid}/' holds")]
+    [InlineData("Files:DefaultPrefixes", "what?/", "Files:DefaultPrefixes has an invalid prefix: 'what?/' holds")]
+    [InlineData("Files:DefaultPrefixes", "*;shared/", "Files:DefaultPrefixes has an invalid prefix: '*' grants everything and must stand alone.")]
     public void Start_WithBadSetting_FailsNamingTheSetting(string setting, string value, string expected)
     {
         var settings = AwsTestHost.Settings();
@@ -52,6 +56,21 @@ public sealed class AwsOptionsTests
         Assert.Equal(arn, options!.Value.RoleArn);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("*")]
+    [InlineData("shared/;home/alice")]
+    public void Validate_GrantableDefaultPrefixes_Pass(string value)
+    {
+        var settings = AwsTestHost.Settings();
+        settings["Files:DefaultPrefixes"] = value;
+        using var host = AwsTestHost.Build(settings);
+
+        var options = host.Services.GetService(typeof(IOptions<FilesOptions>)) as IOptions<FilesOptions>;
+
+        Assert.Equal(value, options!.Value.DefaultPrefixes ?? "");
+    }
+
     [Fact]
     public void Defaults_MatchTheDesign()
     {
@@ -63,6 +82,7 @@ public sealed class AwsOptionsTests
         Assert.Equal(3, aws.StsMaxRetries);
         Assert.Equal(TimeSpan.FromSeconds(30), aws.StsBreakDuration);
         Assert.Equal(TimeSpan.FromMinutes(5), files.DownloadUrlLifetime);
+        Assert.True(string.IsNullOrEmpty(files.DefaultPrefixes)); // access fails closed unless an operator grants
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class CountingRoleAssumer(TimeProvider time, TimeSpan lifetime) : 
 
     public int Calls => Volatile.Read(ref calls);
 
+    /// <summary>Every request, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<RoleRequest> Requests { get; } = new();
+
     /// <summary>When set, calls wait for it before answering (to line up concurrent callers).</summary>
     public TaskCompletionSource? Gate { get; set; }
 
@@ -18,6 +21,7 @@ public sealed class CountingRoleAssumer(TimeProvider time, TimeSpan lifetime) : 
     public async Task<RoleCredentials> AssumeAsync(RoleRequest request, CancellationToken cancellationToken)
     {
         var call = Interlocked.Increment(ref calls);
+        Requests.Enqueue(request);
         if (Gate is { } gate)
         {
             await gate.Task;

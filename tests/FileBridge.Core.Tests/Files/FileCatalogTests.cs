@@ -17,7 +17,11 @@ public sealed class FileCatalogTests
 
     private static AuthenticatedUser Alice => new("alice", "Alice", ["home/alice/"], DateTimeOffset.UtcNow.AddHours(8));
 
-    private static AuthenticatedUser Admin => new("admin", "Admin", null, DateTimeOffset.UtcNow.AddHours(8));
+    private static AuthenticatedUser Admin => new("admin", "Admin", ["*"], DateTimeOffset.UtcNow.AddHours(8));
+
+    private static AuthenticatedUser Newcomer => new("newcomer", "Newcomer", null, DateTimeOffset.UtcNow.AddHours(8));
+
+    private static string EmptyListing => """<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>filebridge-demo</Name><Prefix>home/alice/</Prefix><KeyCount>0</KeyCount><MaxKeys>200</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>""";
 
     [Theory]
     [InlineData("../", null, null)]
@@ -137,13 +141,17 @@ public sealed class FileCatalogTests
         Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
     }
 
-    [Fact]
-    public async Task ListAsync_S3RefusesCachedCredentials_FetchesNewOnesAndTriesAgain()
+    [Theory]
+    [InlineData("ExpiredToken")]
+    [InlineData("InvalidToken")]
+    [InlineData("InvalidAccessKeyId")]
+    [InlineData("InvalidClientTokenId")]
+    public async Task ListAsync_S3SaysTheCredentialsAreBad_FetchesNewOnesAndTriesAgain(string code)
     {
         var answers = new Queue<HttpStatusCode>([HttpStatusCode.Forbidden, HttpStatusCode.OK]);
         s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
-            ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, """<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>filebridge-demo</Name><Prefix>home/alice/</Prefix><KeyCount>0</KeyCount><MaxKeys>200</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>""")
-            : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
+            ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing)
+            : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, $"<Error><Code>{code}</Code></Error>");
         var (catalog, assumer) = Create();
 
         var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
@@ -154,15 +162,152 @@ public sealed class FileCatalogTests
     }
 
     [Fact]
-    public async Task ListAsync_S3KeepsRefusingInsideThePrefixes_IsUnavailableNotForbidden()
+    public async Task ListAsync_S3KeepsSayingTheCredentialsAreBad_FetchesNewOnesOnceAMinuteWhateverTheRequests()
+    {
+        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>ExpiredToken</Code></Error>");
+        var (catalog, assumer) = Create();
+
+        var results = new List<FileResult<FileListing>>();
+        for (var i = 0; i < 100; i++)
+        {
+            results.Add(await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None));
+        }
+
+        var callsInTheFirstMinute = assumer.Calls;
+        time.Advance(TimeSpan.FromMinutes(1));
+        await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+
+        Assert.All(results, r => Assert.Equal(FileFailureKind.Unavailable, r.Failure?.Kind));
+        Assert.Equal(2, callsInTheFirstMinute);
+        Assert.Equal(3, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task ListAsync_S3RefusesThePrefix_IsUnavailableAndKeepsTheCredentials()
     {
         s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
+        var (catalog, assumer) = Create();
+
+        for (var i = 0; i < 100; i++)
+        {
+            var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+            Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
+        }
+
+        Assert.Equal(1, assumer.Calls);
+        Assert.Equal(100, s3Requests.Count);
+    }
+
+    [Fact]
+    public async Task ListAsync_SignatureMismatchOnTheFirstCall_KeepsTheCredentials()
+    {
+        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>SignatureDoesNotMatch</Code></Error>");
         var (catalog, assumer) = Create();
 
         var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
 
         Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
+        Assert.Equal(1, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task ListAsync_SignatureMismatchAfterTheCredentialsWorked_FetchesNewOnes()
+    {
+        var answers = new Queue<HttpStatusCode>([HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.OK]);
+        s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
+            ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing)
+            : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>SignatureDoesNotMatch</Code></Error>");
+        var (catalog, assumer) = Create();
+
+        var first = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+        var second = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
+
+        Assert.Null(first.Failure);
+        Assert.Null(second.Failure);
         Assert.Equal(2, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task ListAsync_NoGrantAndNoDefaults_RootIsEmptyWithoutAws()
+    {
+        var (catalog, assumer) = Create();
+
+        var result = await catalog.ListAsync(Newcomer, new ListFilesQuery("", null, null), CancellationToken.None);
+
+        Assert.Null(result.Failure);
+        Assert.Equal("", result.Value!.Prefix);
+        Assert.Empty(result.Value.Folders);
+        Assert.Empty(result.Value.Files);
+        Assert.Null(result.Value.NextCursor);
+        Assert.Equal(0, assumer.Calls);
+        Assert.Empty(s3Requests);
+    }
+
+    [Theory]
+    [InlineData("home/")]
+    [InlineData("shared/")]
+    [InlineData("proj*/")]
+    public async Task ListAsync_NoGrantAndNoDefaults_AnyFolderIsForbidden(string prefix)
+    {
+        var (catalog, assumer) = Create();
+
+        var result = await catalog.ListAsync(Newcomer, new ListFilesQuery(prefix, null, null), CancellationToken.None);
+
+        Assert.Equal(FileFailureKind.Forbidden, result.Failure?.Kind);
+        Assert.Equal(0, assumer.Calls);
+    }
+
+    [Fact]
+    public async Task GetDownloadLinkAsync_NoGrantAndNoDefaults_IsForbidden()
+    {
+        var (catalog, assumer) = Create();
+
+        var result = await catalog.GetDownloadLinkAsync(Newcomer, "README.txt", CancellationToken.None);
+
+        Assert.Equal(FileFailureKind.Forbidden, result.Failure?.Kind);
+        Assert.Equal(0, assumer.Calls);
+    }
+
+    [Theory]
+    [InlineData("shared/", new[] { "shared/" })]
+    [InlineData("home/alice/;shared/", new[] { "home/", "shared/" })]
+    public async Task ListAsync_NoGrantOfTheirOwn_SeesTheDefaults(string defaults, string[] expected)
+    {
+        var (catalog, _) = Create(defaultPrefixes: defaults);
+
+        var result = await catalog.ListAsync(Newcomer, new ListFilesQuery("", null, null), CancellationToken.None);
+
+        Assert.Equal(expected, result.Value!.Folders.Select(f => f.Prefix).ToArray());
+    }
+
+    [Fact]
+    public async Task ListAsync_DefaultsGrantEverything_ListsTheBucketRoot()
+    {
+        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing);
+        var (catalog, assumer) = Create(defaultPrefixes: "*");
+
+        var result = await catalog.ListAsync(Newcomer, new ListFilesQuery("", null, null), CancellationToken.None);
+
+        Assert.Null(result.Failure);
+        Assert.Equal(1, assumer.Calls);
+        Assert.Empty(assumer.Requests.Single().Prefixes);
+    }
+
+    [Theory]
+    [InlineData("proj*/")]
+    [InlineData("a/${aws:userid}/")]
+    [InlineData("what?/")]
+    [InlineData("*;shared/")]
+    public async Task ScopeOf_StoredPrefixIamWouldMisread_GrantsNothingForIt(string stored)
+    {
+        var (catalog, _) = Create();
+        var user = new AuthenticatedUser("mallory", "M", stored.Split(';'), DateTimeOffset.UtcNow.AddHours(1));
+
+        var scope = catalog.ScopeOf(user);
+
+        Assert.False(scope.IsWholeBucket);
+        Assert.DoesNotContain(scope.Prefixes, p => p.Contains('*', StringComparison.Ordinal) || p.Contains('?', StringComparison.Ordinal) || p.Contains('$', StringComparison.Ordinal));
+        Assert.False(scope.Allows("projects/alpha/report.txt"));
     }
 
     [Theory]
@@ -191,6 +336,24 @@ public sealed class FileCatalogTests
 
         Assert.Equal(FileFailureKind.NotFound, result.Failure?.Kind);
         Assert.Equal(HttpMethod.Head, Assert.Single(s3Requests).Method);
+    }
+
+    [Fact]
+    public async Task GetDownloadLinkAsync_HeadAnswers403InScope_IsNotFoundAndKeepsTheCredentials()
+    {
+        // Without s3:ListBucket on the key, S3 answers a HEAD of a missing key with a bare 403.
+        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.Forbidden);
+        var (catalog, assumer) = Create();
+
+        var results = new List<FileResult<DownloadLink>>();
+        for (var i = 0; i < 100; i++)
+        {
+            results.Add(await catalog.GetDownloadLinkAsync(Alice, $"home/alice/missing-{i}.txt", CancellationToken.None));
+        }
+
+        Assert.All(results, r => Assert.Equal(FileFailureKind.NotFound, r.Failure?.Kind));
+        Assert.Equal(1, assumer.Calls);
+        Assert.All(s3Requests, r => Assert.Equal(HttpMethod.Head, r.Method));
     }
 
     [Fact]
@@ -224,7 +387,7 @@ public sealed class FileCatalogTests
     private static int ExpiresSeconds(Uri url) =>
         int.Parse(System.Text.RegularExpressions.Regex.Match(url.Query, "X-Amz-Expires=([0-9]+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
-    private (FileCatalog Catalog, CountingRoleAssumer Assumer) Create(TimeSpan? credentialLifetime = null)
+    private (FileCatalog Catalog, CountingRoleAssumer Assumer) Create(TimeSpan? credentialLifetime = null, string? defaultPrefixes = null)
     {
         var aws = Options.Create(new AwsOptions
         {
@@ -233,7 +396,7 @@ public sealed class FileCatalogTests
             RoleArn = "arn:aws:iam:::role/r",
             S3MaxRetries = 0,
         });
-        var files = Options.Create(new FilesOptions { Bucket = "filebridge-demo" });
+        var files = Options.Create(new FilesOptions { Bucket = "filebridge-demo", DefaultPrefixes = defaultPrefixes });
         var handler = new ScriptedHttpHandler((request, _, _) =>
         {
             lock (s3Requests)

@@ -21,7 +21,8 @@ public sealed class AssumedCredentialsEnforcementTests
         using var host = BrokerHost.Build();
         var cache = host.Services.GetRequiredService<AssumedRoleCache>();
         var bucket = TestEnvironment.Bucket;
-        var session = await cache.GetAsync(new RoleRequest("enforce-alice", ["home/alice/"]), CancellationToken.None);
+        using var lease = await cache.AcquireAsync(new RoleRequest("enforce-alice", ["home/alice/"]), CancellationToken.None);
+        var session = lease.Session;
 
         var own = await session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "home/alice/", Delimiter = "/" });
         using var ownObject = await session.S3.GetObjectAsync(bucket, "home/alice/todo.txt");
@@ -44,7 +45,8 @@ public sealed class AssumedCredentialsEnforcementTests
     public async Task RoleCredentials_CannotWrite()
     {
         using var host = BrokerHost.Build();
-        var session = await host.Services.GetRequiredService<AssumedRoleCache>().GetAsync(new RoleRequest("enforce-writer", []), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("enforce-writer", []), CancellationToken.None);
+        var session = lease.Session;
 
         var put = await Assert.ThrowsAsync<AmazonS3Exception>(() => session.S3.PutObjectAsync(new PutObjectRequest
         {

@@ -12,7 +12,7 @@ namespace FileBridge.Integration.Tests.Aws;
 public sealed class BrokerResilienceTests
 {
     private static AuthenticatedUser User(string prefixes) =>
-        new($"resilience-{Guid.NewGuid():N}"[..24], "R", prefixes.Length == 0 ? [] : prefixes.Split(';'), DateTimeOffset.UtcNow.AddHours(1));
+        new($"resilience-{Guid.NewGuid():N}"[..24], "R", prefixes.Split(';'), DateTimeOffset.UtcNow.AddHours(1));
 
     [Fact]
     public async Task TransientFaults_AreRetriedAndTheRequestSucceeds()
@@ -46,7 +46,7 @@ public sealed class BrokerResilienceTests
             new() { ["Aws:AccessKeyId"] = TestEnvironment.OtherAccessKeyId, ["Aws:SecretAccessKey"] = TestEnvironment.OtherSecretAccessKey },
             http);
         var catalog = host.Services.GetRequiredService<FileCatalog>();
-        var user = User("");
+        var user = User("*");
 
         var first = await catalog.ListAsync(user, new ListFilesQuery("", null, null), CancellationToken.None);
         var second = await catalog.ListAsync(user, new ListFilesQuery("", null, null), CancellationToken.None);
@@ -67,12 +67,12 @@ public sealed class BrokerResilienceTests
         var catalog = host.Services.GetRequiredService<FileCatalog>();
         for (var i = 0; i < 3; i++)
         {
-            await catalog.ListAsync(User(""), new ListFilesQuery("", null, null), CancellationToken.None);
+            await catalog.ListAsync(User("*"), new ListFilesQuery("", null, null), CancellationToken.None);
         }
 
         var callsBefore = http.StsCalls;
         var clock = Stopwatch.StartNew();
-        var result = await catalog.ListAsync(User(""), new ListFilesQuery("", null, null), CancellationToken.None);
+        var result = await catalog.ListAsync(User("*"), new ListFilesQuery("", null, null), CancellationToken.None);
 
         Assert.Equal(FileFailureKind.Unavailable, result.Failure?.Kind);
         Assert.Equal(callsBefore, http.StsCalls);

@@ -6,8 +6,8 @@ using Amazon.Runtime;
 namespace FileBridge.Integration.Tests.Aws;
 
 /// <summary>
-/// The SDK's HTTP layer with a hook in front of the real endpoint: a test decides, per STS call, whether to
-/// answer with a fault or pass the call through, and counts the AssumeRole calls that were made.
+/// The SDK's HTTP layer with a hook in front of the real endpoint: a test decides, per STS call or S3 request,
+/// whether to answer with a fault or pass the call through, and counts the AssumeRole calls that were made.
 /// </summary>
 public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 {
@@ -15,6 +15,9 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
     /// <summary>Given the 1-based STS call number: a fault to answer with, or null to pass through.</summary>
     public Func<int, HttpResponseMessage?> StsFault { get => handler.StsFault; set => handler.StsFault = value; }
+
+    /// <summary>Given an S3 request: a fault to answer with, or null to pass through.</summary>
+    public Func<HttpRequestMessage, HttpResponseMessage?> S3Fault { get => handler.S3Fault; set => handler.S3Fault = value; }
 
     public int StsCalls => handler.StsCalls;
 
@@ -53,6 +56,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
         public Func<int, HttpResponseMessage?> StsFault { get; set; } = _ => null;
 
+        public Func<HttpRequestMessage, HttpResponseMessage?> S3Fault { get; set; } = _ => null;
+
         public int StsCalls => Volatile.Read(ref stsCalls);
 
         public int PassedThrough => Volatile.Read(ref passedThrough);
@@ -66,7 +71,7 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
                 && request.Content?.Headers.ContentType?.MediaType == "application/x-www-form-urlencoded";
             if (!isSts)
             {
-                return await base.SendAsync(request, cancellationToken);
+                return S3Fault(request) ?? await base.SendAsync(request, cancellationToken);
             }
 
             var call = Interlocked.Increment(ref stsCalls);

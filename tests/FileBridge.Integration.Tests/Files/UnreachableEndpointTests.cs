@@ -17,7 +17,7 @@ public sealed class UnreachableEndpointTests
         settings["Aws:StsBaseDelay"] = "00:00:00.010";
         settings["Aws:StsBreakerMinimumThroughput"] = "2";
         await using var host = await DevHostProcess.StartAsync(settings);
-        await new TestUsers(settings).AddAsync("unreachable", FilesApiFixture.Password);
+        await new TestUsers(settings).AddAsync("unreachable", FilesApiFixture.Password, prefixes: "*");
         using var client = host.CreateClient();
         var token = await ApiSession.SignInAsync(client, "unreachable", FilesApiFixture.Password);
 

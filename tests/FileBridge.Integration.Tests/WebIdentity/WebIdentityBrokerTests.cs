@@ -28,7 +28,8 @@ public sealed class WebIdentityBrokerTests
     {
         using var host = BrokerHost.Build(Keyless());
         var bucket = TestEnvironment.Bucket;
-        var session = await host.Services.GetRequiredService<AssumedRoleCache>().GetAsync(new RoleRequest("keyless-enforce", ["home/alice/"]), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-enforce", ["home/alice/"]), CancellationToken.None);
+        var session = lease.Session;
 
         var own = await session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "home/alice/", Delimiter = "/" });
         var other = await Assert.ThrowsAsync<AmazonS3Exception>(
@@ -47,7 +48,8 @@ public sealed class WebIdentityBrokerTests
     public async Task RoleCredentials_CannotWrite()
     {
         using var host = BrokerHost.Build(Keyless());
-        var session = await host.Services.GetRequiredService<AssumedRoleCache>().GetAsync(new RoleRequest("keyless-writer", []), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-writer", []), CancellationToken.None);
+        var session = lease.Session;
 
         var put = await Assert.ThrowsAsync<AmazonS3Exception>(() => session.S3.PutObjectAsync(new PutObjectRequest
         {
