@@ -18,6 +18,7 @@ public static class FileBridgeApiExtensions
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<RequestAuthenticator>();
         builder.Services.TryAddSingleton<ClientAddressResolver>();
+        builder.Services.TryAddSingleton<ThrottledAuditSampler>();
         builder.Services.TryAddSingleton<RequestAudit>();
         builder.Services.TryAddSingleton<ApiPipeline>();
         return builder;

@@ -38,10 +38,10 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
                 audit.Post(context, AuditActions.SignIn, signedIn.Session.User.Id, null, StatusCodes.Status200OK);
                 return PrivateResults.Ok(request, SessionUserResponse.From(signedIn.Session.User));
             case LoginOutcome.Throttled throttled:
-                audit.Post(context, AuditActions.Throttled, null, ApiPipeline.SignInsPerNameLimiter, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+                audit.PostThrottled(context, null, ApiPipeline.SignInsPerNameLimiter, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
                 return Problems.RateLimited(context.Response, throttled.RetryAfter);
             case LoginOutcome.Busy busy:
-                audit.Post(context, AuditActions.Throttled, null, ApiPipeline.PasswordChecksLimiter, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy);
+                audit.PostThrottled(context, null, ApiPipeline.PasswordChecksLimiter, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy);
                 return Problems.Busy(context.Response, busy.RetryAfter);
             case LoginOutcome.LockedOut lockedOut:
                 audit.Post(context, AuditActions.SignInRefused, lockedOut.AccountId, null, StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts);

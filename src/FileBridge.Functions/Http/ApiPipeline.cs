@@ -76,7 +76,7 @@ public sealed partial class ApiPipeline(
             var user = functionName is nameof(LoginFunction) or nameof(HealthFunction) or nameof(ReadinessFunction)
                 ? null
                 : await authenticator.AuthenticateAsync(context.Request, context.RequestAborted);
-            audit.Post(context, AuditActions.Throttled, user?.Id, limiterName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+            audit.PostThrottled(context, user?.Id, limiterName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
             return Problems.RateLimited(context.Response, decision.RetryAfter);
         }
 

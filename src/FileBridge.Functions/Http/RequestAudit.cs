@@ -12,7 +12,7 @@ namespace FileBridge.Functions.Http;
 /// trace id when the request is traced, so a row leads to its trace), and the role session name when AWS was asked
 /// on the person's behalf. Rows hold names, prefixes, keys and outcomes; never a cookie, password or link.
 /// </summary>
-public sealed class RequestAudit(IAuditLog log, ClientAddressResolver addresses)
+public sealed class RequestAudit(IAuditLog log, ClientAddressResolver addresses, ThrottledAuditSampler throttledSampler)
 {
     // A target is a prefix or key the caller typed; S3 keys are at most 1,024 bytes, and a row need hold no more.
     private const int MaxTargetLength = 1024;
@@ -20,6 +20,16 @@ public sealed class RequestAudit(IAuditLog log, ClientAddressResolver addresses)
     /// <summary>Queues the row; the answer does not wait for it (listings, sign-ins, refusals).</summary>
     public void Post(HttpContext context, string action, string? userId, string? target, int status, string? code = null, bool onAws = false) =>
         log.Post(Create(context, action, userId, target, status, code, onAws));
+
+    /// <summary>Queues the <c>throttled</c> row of a refusal by <paramref name="limiter"/>, sampled so that a flood cannot fill the table.</summary>
+    public void PostThrottled(HttpContext context, string? userId, string limiter, int status, string code)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (throttledSampler.ShouldRecord(limiter, userId ?? addresses.Resolve(context)))
+        {
+            Post(context, AuditActions.Throttled, userId, limiter, status, code);
+        }
+    }
 
     /// <summary>Queues the row of a refusal answered with a problem.</summary>
     public void Post(HttpContext context, string action, string? userId, string? target, ObjectResult problem, bool onAws = false)

@@ -13,7 +13,7 @@ public sealed class RequestAuditTests
     [Fact]
     public void Post_Problem_OutcomeIsStatusAndCode_WithAddressRequestIdAndRoleSession()
     {
-        var audit = new RequestAudit(_log, new ClientAddressResolver(Options.Create(new WebOptions())));
+        var audit = CreateAudit();
         var context = Context();
 
         audit.Post(context, "download", "alice", "home/bob/x.txt", Problems.Create(403, ErrorCodes.ForbiddenPrefix, "Outside your folders."), onAws: true);
@@ -28,7 +28,7 @@ public sealed class RequestAuditTests
     [Fact]
     public void Post_LongTargetWithoutAws_IsCutAndHasNoRoleSession()
     {
-        var audit = new RequestAudit(_log, new ClientAddressResolver(Options.Create(new WebOptions())));
+        var audit = CreateAudit();
 
         audit.Post(Context(), "sign-in", "alice", new string('a', 5000), StatusCodes.Status200OK);
 
@@ -41,7 +41,7 @@ public sealed class RequestAuditTests
     [Fact]
     public async Task RecordAsync_AuditTableUnreachable_Throws()
     {
-        var audit = new RequestAudit(_log, new ClientAddressResolver(Options.Create(new WebOptions())));
+        var audit = CreateAudit();
         _log.Unreachable = true;
 
         await Assert.ThrowsAsync<FileBridge.Core.Audit.AuditUnavailableException>(
@@ -49,6 +49,38 @@ public sealed class RequestAuditTests
 
         Assert.Empty(_log.Events);
     }
+
+    [Fact]
+    public void PostThrottled_AFloodFromOneCaller_LeavesOneRowAMinute()
+    {
+        var audit = CreateAudit();
+
+        for (var i = 0; i < 100; i++)
+        {
+            audit.PostThrottled(Context(), null, "signins-per-client", StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+        }
+
+        var row = Assert.Single(_log.Events);
+        Assert.Equal(("throttled", "signins-per-client", "429 rate_limited"), (row.Action, row.Target, row.Outcome));
+    }
+
+    [Fact]
+    public void PostThrottled_AFloodFromManyCallers_IsCappedOverall()
+    {
+        var audit = CreateAudit();
+
+        for (var i = 0; i < 500; i++)
+        {
+            var context = Context();
+            context.Connection.RemoteIpAddress = IPAddress.Parse($"198.51.{i / 250}.{i % 250}");
+            audit.PostThrottled(context, null, "signins-per-client", StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+        }
+
+        Assert.InRange(_log.Events.Count, 10, 20);
+    }
+
+    private RequestAudit CreateAudit() =>
+        new(_log, new ClientAddressResolver(Options.Create(new WebOptions())), new ThrottledAuditSampler(TimeProvider.System));
 
     private static DefaultHttpContext Context()
     {

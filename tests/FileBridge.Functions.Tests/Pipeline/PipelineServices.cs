@@ -30,6 +30,7 @@ internal static class PipelineServices
         services.AddSingleton<FileBridgeMetrics>();
         services.AddSingleton<RecordingAuditLog>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<RecordingAuditLog>());
+        services.AddSingleton<ThrottledAuditSampler>();
         services.AddSingleton<RequestAudit>();
         services.AddSingleton<ApiPipeline>();
         services.AddTransient<ProbeFunctions>();
