@@ -15,6 +15,11 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
     // Every attempt of every instance may race on one row; each retry reads it again.
     private const int MaxConcurrencyRetries = 50;
 
+    // Attempts closer together than this are a script's, not a person typing: the window's last check
+    // locks at once, as with checks still running. It also covers guesses that a loaded server receives
+    // one after another although they were sent together.
+    private static readonly TimeSpan BurstGap = TimeSpan.FromSeconds(2);
+
     // Reservations are used up but not yet decided; the running checks end within moments.
     private static readonly TimeSpan DecidingRetryAfter = TimeSpan.FromSeconds(1);
 
@@ -41,25 +46,27 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
         {
             if (RefusalFor(current) is { } refusal)
             {
-                return (null, (FailuresBefore: 0, RetryAfter: refusal));
+                return (null, (FailuresBefore: 0, RetryAfter: refusal, Locks: false));
             }
 
             var live = current.LiveAt(now);
             var next = live with { PendingChecks = live.PendingChecks + 1, WindowEndsAt = now + _options.LockoutDuration };
-            if (live.FailedLogins + next.PendingChecks >= _options.MaxFailedAttempts && live.PendingChecks > 0)
+            var locks = live.FailedLogins + next.PendingChecks >= _options.MaxFailedAttempts && IsBurst(live, now);
+            if (locks)
             {
-                // The window's last check is taken while others still run: parallel guessing. Lock now.
+                // The window's last check is taken while others still run, or right after them: guessing
+                // by script. Lock now, so a right password among the guesses finds the lock when it ends.
                 next = next with { FailedLogins = 0, LockedUntil = now + _options.LockoutDuration };
             }
 
-            return (next, (FailuresBefore: live.FailedLogins, RetryAfter: TimeSpan.Zero));
+            return (next, (FailuresBefore: live.FailedLogins, RetryAfter: TimeSpan.Zero, Locks: locks));
         }, cancellationToken);
         return written is null
             ? (null, decision.RetryAfter)
-            : (new LockoutTicket(store, userId, written, decision.FailuresBefore), TimeSpan.Zero);
+            : (new LockoutTicket(store, userId, written, decision.FailuresBefore, decision.Locks), TimeSpan.Zero);
     }
 
-    /// <summary>Counts the reserved check as failed; true when this failure locked the name.</summary>
+    /// <summary>Counts the reserved check as failed; true when this attempt locked the name (here or at its reservation).</summary>
     public async Task<bool> RecordFailureAsync(LockoutTicket ticket, CancellationToken cancellationToken)
     {
         var (_, locks) = await UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) =>
@@ -76,7 +83,7 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
                 ? (live with { FailedLogins = 0, LockedUntil = now + _options.LockoutDuration, WindowEndsAt = now + _options.LockoutDuration }, true)
                 : (live with { FailedLogins = failures, WindowEndsAt = now + _options.LockoutDuration }, false);
         }, cancellationToken);
-        return locks;
+        return locks || ticket.LockedAtReservation;
     }
 
     /// <summary>
@@ -136,6 +143,10 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
 
         throw new InvalidOperationException($"Could not update the sign-in state of {userId} after {MaxConcurrencyRetries} attempts.");
     }
+
+    /// <summary>Other checks still run, or the last attempt was moments ago (the window is renewed by every attempt).</summary>
+    private bool IsBurst(LoginState live, DateTimeOffset now) =>
+        live.PendingChecks > 0 || (live.WindowEndsAt is { } end && now - (end - _options.LockoutDuration) < BurstGap);
 
     private static LoginState Release(LoginState live) => live with { PendingChecks = Math.Max(0, live.PendingChecks - 1) };
 }

@@ -65,11 +65,12 @@ public sealed class LoginLockoutTests
     }
 
     [Fact]
-    public async Task CompleteSuccessAsync_FourFinishedFailuresThenRightPassword_SignsIn()
+    public async Task CompleteSuccessAsync_FourTypingMistakesThenRightPassword_SignsIn()
     {
         for (var i = 0; i < 4; i++)
         {
             Assert.False(await _lockout.RecordFailureAsync((await ReserveAsync()).Ticket!, CancellationToken.None));
+            _time.Advance(TimeSpan.FromSeconds(3));
         }
 
         var refused = await _lockout.CompleteSuccessAsync((await ReserveAsync()).Ticket!, CancellationToken.None);
@@ -77,6 +78,22 @@ public sealed class LoginLockoutTests
         Assert.Null(refused);
         Assert.Equal(0, _store[Name].FailedLogins);
         Assert.False(_store[Name].IsLockedAt(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task CompleteSuccessAsync_FourScriptedGuessesThenRightPassword_FindsTheLock()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await _lockout.RecordFailureAsync((await ReserveAsync()).Ticket!, CancellationToken.None);
+            _time.Advance(TimeSpan.FromMilliseconds(300));
+        }
+
+        var last = (await ReserveAsync()).Ticket!;
+        var refused = await _lockout.CompleteSuccessAsync(last, CancellationToken.None);
+
+        Assert.True(last.LockedAtReservation);
+        Assert.Equal(TimeSpan.FromMinutes(15), refused);
     }
 
     [Fact]
@@ -92,11 +109,12 @@ public sealed class LoginLockoutTests
     }
 
     [Fact]
-    public async Task RecordFailureAsync_FifthSequentialFailure_LocksAndAnswersAsAFailure()
+    public async Task RecordFailureAsync_FifthFailure_LocksAndAnswersAsAFailure()
     {
         for (var i = 0; i < 4; i++)
         {
             await _lockout.RecordFailureAsync((await ReserveAsync()).Ticket!, CancellationToken.None);
+            _time.Advance(TimeSpan.FromSeconds(3));
         }
 
         var locked = await _lockout.RecordFailureAsync((await ReserveAsync()).Ticket!, CancellationToken.None);

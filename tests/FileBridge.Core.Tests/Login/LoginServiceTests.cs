@@ -58,7 +58,9 @@ public sealed class LoginServiceTests
     {
         var login = CreateLogin();
         await login.LoginAsync("ada", "wrong", CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
         await login.LoginAsync("ada", "wrong", CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(5));
 
         var outcome = await login.LoginAsync("ada", Password, CancellationToken.None);
 

@@ -23,7 +23,7 @@ public sealed class ThrottlingTests
         using var refused = await ApiSession.LoginAsync(client, LoginTests.NewName(), "wrong password");
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
-        Assert.InRange(RetryAfter(refused), 1, 20);
+        Assert.InRange(RetryAfter(refused), 1, 21);
     }
 
     [Fact]
