@@ -29,7 +29,7 @@ fail() { printf 'FAIL %s: %s\n' "$1" "$2"; failures=$((failures + 1)); }
 # GET/POST helper: writes the body to $WORK/body and the headers to $WORK/headers, prints the status.
 request() {
   curl --silent --show-error --max-time 30 --output "$WORK/body" --dump-header "$WORK/headers" \
-    --write-out '%{http_code}' "$@" 2>"$WORK/curl-error" || echo "000"
+    --write-out "%{http_code}" "$@" 2>"$WORK/curl-error" || true
 }
 
 # Reads one JSON member (dotted path) from $WORK/body; empty when absent.

@@ -7,15 +7,15 @@ namespace FileBridge.Integration.Tests.Files;
 
 /// <summary>
 /// With STS and S3 unreachable, the API answers 503 upstream_unavailable with Retry-After, never 500, and once the
-/// breaker is open it stops calling STS. The "endpoint" accepts each connection and drops it, so the test counts the
-/// attempts the app made instead of timing its answers.
+/// breaker is open it stops calling STS. The endpoint answers every call with STS's ServiceUnavailable, so the test
+/// counts the calls the app made instead of timing its answers.
 /// </summary>
 public sealed class UnreachableEndpointTests
 {
     [Fact]
     public async Task List_WhenTheEndpointIsDown_Answers503AndStopsCallingStsOnceTheBreakerIsOpen()
     {
-        using var endpoint = new DroppingEndpoint();
+        using var endpoint = new FailingEndpoint();
         var settings = TestEnvironment.BaseSettings();
         settings["Aws:ServiceUrl"] = $"http://127.0.0.1:{endpoint.Port}";
         settings["Aws:StsMaxRetries"] = "1";
@@ -39,23 +39,27 @@ public sealed class UnreachableEndpointTests
             Assert.Equal("upstream_unavailable", body.RootElement.GetProperty("code").GetString());
         }
 
-        var callsWhileClosed = endpoint.Connections;
+        var callsWhileClosed = endpoint.Requests;
         using var last = await client.SendAsync(ApiSession.Request(HttpMethod.Get, "api/files", token));
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.ServiceUnavailable, s));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, last.StatusCode);
         // Two attempts (one retry) open the breaker; afterwards nothing reaches the endpoint until the break ends.
         Assert.InRange(callsWhileClosed, 1, 2);
-        Assert.Equal(callsWhileClosed, endpoint.Connections);
+        Assert.Equal(callsWhileClosed, endpoint.Requests);
     }
 
-    /// <summary>A port that accepts connections and closes them at once, counting them.</summary>
-    private sealed class DroppingEndpoint : IDisposable
+    /// <summary>An endpoint that answers every request with STS's "ServiceUnavailable", counting the requests.</summary>
+    private sealed class FailingEndpoint : IDisposable
     {
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private int connections;
+        private static readonly byte[] Answer = System.Text.Encoding.ASCII.GetBytes(
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/xml\r\nConnection: close\r\nContent-Length: 124\r\n\r\n"
+            + "<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>down</Message></Error><RequestId>x</RequestId></ErrorResponse>");
 
-        public DroppingEndpoint()
+        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
+        private int requests;
+
+        public FailingEndpoint()
         {
             listener.Start();
             _ = AcceptAsync();
@@ -63,7 +67,7 @@ public sealed class UnreachableEndpointTests
 
         public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-        public int Connections => Volatile.Read(ref connections);
+        public int Requests => Volatile.Read(ref requests);
 
         public void Dispose() => listener.Dispose();
 
@@ -73,14 +77,44 @@ public sealed class UnreachableEndpointTests
             {
                 while (true)
                 {
-                    using var socket = await listener.AcceptSocketAsync();
-                    Interlocked.Increment(ref connections);
-                    socket.LingerState = new LingerOption(true, 0); // a reset, as from a host that is down
+                    var socket = await listener.AcceptSocketAsync();
+                    _ = AnswerAsync(socket);
                 }
             }
             catch (Exception e) when (e is SocketException or ObjectDisposedException)
             {
                 // Stopped by Dispose.
+            }
+        }
+
+        private async Task AnswerAsync(Socket socket)
+        {
+            using (socket)
+            {
+                try
+                {
+                    // Read up to the end of the headers; the body (if any) does not matter, the connection closes.
+                    var buffer = new byte[16 * 1024];
+                    var seen = "";
+                    while (!seen.Contains("\r\n\r\n", StringComparison.Ordinal))
+                    {
+                        var read = await socket.ReceiveAsync(buffer, SocketFlags.None);
+                        if (read == 0)
+                        {
+                            return;
+                        }
+
+                        seen += System.Text.Encoding.ASCII.GetString(buffer, 0, read);
+                    }
+
+                    Interlocked.Increment(ref requests);
+                    await socket.SendAsync(Answer, SocketFlags.None);
+                    socket.Shutdown(SocketShutdown.Both);
+                }
+                catch (SocketException)
+                {
+                    // The client gave up first.
+                }
             }
         }
     }
