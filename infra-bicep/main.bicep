@@ -176,7 +176,7 @@ param functionInstanceMemoryMB int = 2048
 param operators array = []
 
 @description('Origins of custom domains (https://files.example.com) that serve the page besides the static web app\'s own and, with the edge, Front Door\'s; they may sign in (Web:AllowedOrigins).')
-param webExtraAllowedOrigins string[] = []
+param webExtraAllowedOrigins array = []
 
 @description('E-mail address the alerts notify (the action group\'s receiver); empty deploys the alerts without a receiver.')
 param alertEmailAddress string = ''

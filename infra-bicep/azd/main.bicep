@@ -31,7 +31,7 @@ param filesBucket string
 param operators array = []
 
 @description('Origins of custom domains that serve the page.')
-param webExtraAllowedOrigins string[] = []
+param webExtraAllowedOrigins array = []
 
 @description('E-mail address the alerts notify.')
 param alertEmailAddress string = ''
