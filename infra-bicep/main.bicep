@@ -180,16 +180,22 @@ param functionMaximumInstanceCount int = 40
 ])
 param functionInstanceMemoryMB int = 2048
 
-@description('Object ID of an operator (user or group) who may manage users and sessions with the admin tool; empty grants nobody.')
-param operatorPrincipalId string = ''
+@description('Operators who run the admin tool: each gets Storage Table Data Contributor on the storage account. Objects { principalId: \'<object id>\', principalType: \'User\' | \'Group\' | \'ServicePrincipal\' }.')
+param operators array = []
 
-@description('Kind of principal operatorPrincipalId names.')
-@allowed([
-  'User'
-  'Group'
-  'ServicePrincipal'
-])
-param operatorPrincipalType string = 'User'
+@description('Origins of custom domains (https://files.example.com) that serve the page besides the static web app\'s own and, with the edge, Front Door\'s; they may sign in (Web:AllowedOrigins).')
+param webExtraAllowedOrigins array = []
+
+@description('E-mail address the alerts notify (the action group\'s receiver); empty deploys the alerts without a receiver.')
+param alertEmailAddress string = ''
+
+@description('Failed (5xx) requests in five minutes that raise the 5xx alert.')
+@minValue(1)
+param alertServerErrorThreshold int = 20
+
+@description('Throttled requests in five minutes (filebridge.throttled) that raise the throttled sign-ins alert.')
+@minValue(1)
+param alertThrottledThreshold int = 100
 
 @description('Object ID of a user or group who may read the audit trail (audit list, Azure Monitor queries aside) and nothing else; empty grants nobody.')
 param auditReaderPrincipalId string = ''
@@ -206,7 +212,21 @@ param auditReaderPrincipalType string = 'User'
 // Names, tags and roles
 // ---------------------------------------------------------------------------
 
-var resourceToken = uniqueString(subscription().id, resourceGroup().id, environmentName)
+// Sample parameter files hold REPLACE-... placeholders. Deploying one unchanged must fail before anything is
+// created: every name depends on the token, and int() of the message fails the deployment, naming it.
+var placeholderParameters = filter(
+  items({
+    awsRoleArn: awsRoleArn
+    filesBucket: filesBucket
+    awsWebIdentityAudience: awsWebIdentityAudience
+    awsAccessKeyId: awsAccessKeyId
+    alertEmailAddress: alertEmailAddress
+  }),
+  p => contains(toUpper(p.value), 'REPLACE-')
+)
+var resourceToken = empty(placeholderParameters)
+  ? uniqueString(subscription().id, resourceGroup().id, environmentName)
+  : string(int('Parameter ${placeholderParameters[0].key} still holds a REPLACE- placeholder: set it first.'))
 var allTags = union(tags, {
   'azd-env-name': environmentName
   application: 'filebridge'
@@ -295,7 +315,8 @@ module staticWebApp 'modules/static-web-app.bicep' = {
   params: {
     name: names.staticWebApp
     location: staticWebAppLocation
-    tags: allTags
+    // azd deploys the "web" service (azure.yaml) to the resource carrying this tag.
+    tags: union(allTags, { 'azd-service-name': 'web' })
   }
 }
 
@@ -352,19 +373,21 @@ module appRoles 'modules/role-assignments.bicep' = {
   }
 }
 
-module operatorRoles 'modules/role-assignments.bicep' = if (!empty(operatorPrincipalId)) {
-  name: 'operator-role-assignments'
-  params: {
-    principalId: operatorPrincipalId
-    principalType: operatorPrincipalType
-    storageAccountName: storage.outputs.name
-    storageRoleDefinitionIds: [
-      roles.storageTableDataContributor
-    ]
-    keyVaultName: keyVault.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
+module operatorRoles 'modules/role-assignments.bicep' = [
+  for (operator, i) in operators: {
+    name: 'operator-role-assignments-${i}'
+    params: {
+      principalId: operator.principalId
+      principalType: operator.?principalType ?? 'User'
+      storageAccountName: storage.outputs.name
+      storageRoleDefinitionIds: [
+        roles.storageTableDataContributor
+      ]
+      keyVaultName: keyVault.outputs.name
+      applicationInsightsName: monitoring.outputs.applicationInsightsName
+    }
   }
-}
+]
 
 // Reading the audit trail needs no other right: the reader's role is scoped to the Audit table alone.
 module auditReaderRole 'modules/table-role-assignment.bicep' = if (!empty(auditReaderPrincipalId)) {
@@ -388,7 +411,8 @@ module functionApp 'modules/function-app.bicep' = {
     name: names.functionApp
     planName: names.functionPlan
     location: location
-    tags: allTags
+    // azd deploys the "api" service (azure.yaml) to the resource carrying this tag.
+    tags: union(allTags, { 'azd-service-name': 'api' })
     identityId: identity.outputs.id
     identityClientId: identity.outputs.clientId
     storageAccountName: storage.outputs.name
@@ -421,7 +445,7 @@ module functionApp 'modules/function-app.bicep' = {
     throttleBurst: throttleBurst
     throttleLoginPerClientPerMinute: throttleLoginPerClientPerMinute
     // With the edge on, the page is also served from the Front Door endpoint: sign-ins come from there.
-    webAllowedOrigins: '${staticWebAppOrigin}${edgeEnabled ? ',${edgeOrigin}' : ''}'
+    webAllowedOrigins: join(concat([staticWebAppOrigin], edgeEnabled ? [edgeOrigin] : [], webExtraAllowedOrigins), ',')
     webClientAddressHeader: clientAddressHeader
   }
 }
@@ -432,6 +456,22 @@ module staticWebAppBackend 'modules/static-web-app-backend.bicep' = {
     staticWebAppName: staticWebApp.outputs.name
     backendResourceId: functionApp.outputs.id
     backendLocation: functionApp.outputs.location
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: 'filebridge-${resourceToken}'
+    location: location
+    tags: allTags
+    applicationInsightsId: monitoring.outputs.applicationInsightsId
+    logAnalyticsId: monitoring.outputs.logAnalyticsId
+    // Through the static web app, as people reach the API: the Function App's own URL answers 401 once linked.
+    readinessUrl: '${staticWebAppOrigin}/api/health/ready'
+    alertEmailAddress: alertEmailAddress
+    serverErrorThreshold: alertServerErrorThreshold
+    throttledThreshold: alertThrottledThreshold
   }
 }
 

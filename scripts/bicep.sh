@@ -16,6 +16,8 @@ package="azure.bicep.commandline.linux-x64"
 packages_dir="$root/.local/nuget"
 bicep="$packages_dir/$package/$bicep_version/tools/bicep"
 main="$root/infra-bicep/main.bicep"
+# The Azure Developer CLI's entry point (azure.yaml): main.bicep with parameters from the azd environment.
+azd_main="$root/infra-bicep/azd/main.bicep"
 out_dir="$root/.local/infra"
 
 ensure_bicep() {
@@ -49,12 +51,14 @@ run_checked() {
 build() {
   mkdir -p "$out_dir"
   run_checked build "$main" --outfile "$out_dir/main.json"
-  echo "Built $out_dir/main.json" >&2
+  run_checked build "$azd_main" --outfile "$out_dir/azd-main.json"
+  echo "Built $out_dir/main.json and $out_dir/azd-main.json" >&2
 }
 
 lint() {
   run_checked lint "$main"
-  echo "Lint clean: $main" >&2
+  run_checked lint "$azd_main"
+  echo "Lint clean: $main, $azd_main" >&2
 }
 
 ensure_bicep

@@ -18,6 +18,8 @@ mkdir -p "$RESULTS"
 rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
 
 "$REPO/scripts/chromium.sh"
+# The azd hook and smoke scripts are checked with shellcheck by the infrastructure tests.
+"$REPO/scripts/shellcheck.sh"
 start_service azurite.sh
 start_service local-aws.sh
 # The OpenID Connect issuer keyless mode's tests present tokens from (the endpoint trusts it).

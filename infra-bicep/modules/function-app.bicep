@@ -304,7 +304,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     keyVaultReferenceIdentity: identityId
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: concat(commonSettings, awsCredentialSettings[awsCredentialSource])
     }

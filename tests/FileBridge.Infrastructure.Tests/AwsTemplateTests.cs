@@ -141,7 +141,8 @@ public sealed class AwsTemplateTests
         Assert.Equal(new HashSet<string> { "s3:GetObject", "s3:ListBucket" }, actions);
         Assert.All(statements, s => Assert.False(s.ContainsKey("NotAction"), "NotAction grants everything else."));
         Assert.False(RoleProperties.ContainsKey("ManagedPolicyArns"));
-        Assert.Empty(_template.ResourcesOfType("AWS::IAM::RolePolicy"));
+        // The only other policy on the role is the optional kms:Decrypt one (see ReaderKmsPolicy tests).
+        Assert.Equal(["ReaderKmsPolicy"], _template.ResourcesOfType("AWS::IAM::RolePolicy").Select(r => r.Key));
     }
 
     [Fact]
@@ -160,7 +161,7 @@ public sealed class AwsTemplateTests
     {
         var properties = RoleProperties;
 
-        Assert.Equal("filebridge-reader", properties["RoleName"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Fn::Sub"] = "filebridge-reader-${EnvironmentName}" }, properties["RoleName"]));
         Assert.Equal("3600", properties["MaxSessionDuration"].Text());
         Assert.False(_template.Resource("ReaderRole").ContainsKey("Condition"));
     }
@@ -214,7 +215,9 @@ public sealed class AwsTemplateTests
     {
         var outputs = _template.Outputs;
 
-        Assert.Equal(["RoleArn", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn"], outputs.Select(o => o.Key));
+        Assert.Equal(
+            ["RoleArn", "RoleName", "BucketName", "Region", "CredentialSource", "WebIdentityAudience", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn"],
+            outputs.Select(o => o.Key));
         Assert.True(JsonNode.DeepEquals(GetAtt("ReaderRole", "Arn"), outputs["RoleArn"]!["Value"]));
         Assert.False(outputs["RoleArn"]!.AsObject().ContainsKey("Condition"));
         Assert.Equal("UseWebIdentity", outputs["IdentityProviderArn"]!["Condition"].Text());

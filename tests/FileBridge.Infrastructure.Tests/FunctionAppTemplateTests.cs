@@ -9,7 +9,7 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     private readonly ArmTemplate _template = fixture.Template;
 
     [Fact]
-    public void Site_Transport_IsHttpsOnlyWithTls12AndNoFtp()
+    public void Site_Transport_IsHttpsOnlyWithTls12AndNothingFlexRefuses()
     {
         var site = _template.FunctionApp();
 
@@ -18,7 +18,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
 
         Assert.True(properties["httpsOnly"]!.GetValue<bool>());
         Assert.Equal("1.2", siteConfig["minTlsVersion"].Text());
-        Assert.Equal("Disabled", siteConfig["ftpsState"].Text());
+        // Flex Consumption has no FTP and rejects ftpsState; basic publishing credentials are off instead.
+        Assert.False(siteConfig.AsObject().ContainsKey("ftpsState"));
     }
 
     [Fact]
@@ -181,15 +182,16 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     }
 
     [Fact]
-    public void AppSettings_AllowedOrigins_AreTheStaticWebAppOriginAndWithTheEdgeTheFrontDoorOrigin()
+    public void AppSettings_AllowedOrigins_AreTheStaticWebAppOriginTheEdgeOriginAndTheCustomDomains()
     {
         var (deployment, value) = _template.TraceAppSetting("Web__AllowedOrigins");
 
         Assert.Same(_template.Root, deployment);
-        Assert.Equal(
-            "[format('{0}{1}', format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value), "
-            + "if(parameters('edgeEnabled'), format(',{0}', format('https://{0}', coalesce(tryGet(if(parameters('edgeEnabled'), "
-            + "reference(resourceId('Microsoft.Resources/deployments', 'front-door'), '2025-04-01'), null()), 'outputs', 'endpointHostName', 'value'), ''))), ''))]",
+        Assert.StartsWith(
+            "[join(concat(createArray(format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value)), "
+            + "if(parameters('edgeEnabled'), createArray(format('https://{0}', coalesce(tryGet(if(parameters('edgeEnabled'), "
+            + "reference(resourceId('Microsoft.Resources/deployments', 'front-door'), '2025-04-01'), null()), 'outputs', 'endpointHostName', 'value'), ''))), createArray()), "
+            + "parameters('webExtraAllowedOrigins')), ',')]",
             value.Text());
     }
 

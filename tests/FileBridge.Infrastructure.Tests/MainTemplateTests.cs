@@ -39,7 +39,7 @@ public sealed partial class MainTemplateTests(CompiledTemplateFixture fixture)
 
         var token = variables["resourceToken"].Text();
 
-        Assert.Equal("[uniqueString(subscription().id, resourceGroup().id, parameters('environmentName'))]", token);
+        Assert.Contains("uniqueString(subscription().id, resourceGroup().id, parameters('environmentName'))", token, StringComparison.Ordinal);
     }
 
     [Fact]

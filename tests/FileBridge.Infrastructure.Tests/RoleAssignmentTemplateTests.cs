@@ -67,15 +67,18 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
     }
 
     [Fact]
-    public void Operator_Roles_AreOnlyTableDataAndOnlyWhenNamed()
+    public void Operator_Roles_AreOnlyTableDataOncePerOperatorInTheArray()
     {
-        var operatorRoles = _template.Deployment("operator-role-assignments");
-        var condition = _template.Root.Resources.Single(r => r.Node["name"].Text() == "operator-role-assignments").Node["condition"].Text();
+        const string Name = "[format('operator-role-assignments-{0}', copyIndex())]";
+        var operatorRoles = _template.Deployment(Name);
+        var copy = _template.Root.Resources.Single(r => r.Node["name"].Text() == Name).Node["copy"]!;
 
         Assert.Equal([StorageTableDataContributor], Roles(operatorRoles, "storageRoleDefinitionIds"));
         Assert.Empty(Roles(operatorRoles, "keyVaultRoleDefinitionIds"));
         Assert.Empty(Roles(operatorRoles, "applicationInsightsRoleDefinitionIds"));
-        Assert.Equal("[not(empty(parameters('operatorPrincipalId')))]", condition);
+        Assert.Equal("[length(parameters('operators'))]", copy["count"].Text());
+        Assert.Equal("array", _template.Root.Template["parameters"]!["operators"]!["type"].Text());
+        Assert.False(_template.Root.Template["parameters"]!.AsObject().ContainsKey("operatorPrincipalId"));
     }
 
     [Fact]

@@ -59,8 +59,19 @@ public sealed class AwsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Aws:StsBreakerSamplingDuration must be between 500 ms and 10 minutes.")]
     public TimeSpan StsBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The first break once the breaker opens. Short, so that people are served again soon after STS recovers;
+    /// each failed half-open probe doubles it, up to <see cref="StsMaxBreakDuration"/>.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Aws:StsBreakDuration must be between 500 ms and 10 minutes.")]
-    public TimeSpan StsBreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan StsBreakDuration { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The longest break while failures persist: it bounds both the wait after STS recovers and, since every break
+    /// ends with a single half-open probe, the STS calls a long outage costs (one per break).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Aws:StsMaxBreakDuration must be between 500 ms and 10 minutes.")]
+    public TimeSpan StsMaxBreakDuration { get; set; } = TimeSpan.FromSeconds(8);
 
     /// <summary>How long a permanent STS refusal (e.g. AccessDenied) is answered from memory for the same user and scope.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = "Aws:DenialMemory must be between 0 and 1 hour.")]
@@ -84,6 +95,13 @@ public sealed class AwsOptions : IValidatableObject
             yield return new ValidationResult(
                 "Aws:AccessKeyId and Aws:SecretAccessKey must be set together (or both left out for the default credential chain).",
                 [nameof(AccessKeyId), nameof(SecretAccessKey)]);
+        }
+
+        if (StsMaxBreakDuration < StsBreakDuration)
+        {
+            yield return new ValidationResult(
+                "Aws:StsMaxBreakDuration must not be shorter than Aws:StsBreakDuration.",
+                [nameof(StsMaxBreakDuration), nameof(StsBreakDuration)]);
         }
 
         foreach (var result in CredentialSourceValidation.Validate(this))

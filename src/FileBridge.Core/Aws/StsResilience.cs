@@ -40,6 +40,7 @@ public static class StsResilience
                 MinimumThroughput = options.StsBreakerMinimumThroughput,
                 SamplingDuration = options.StsBreakerSamplingDuration,
                 BreakDuration = options.StsBreakDuration,
+                BreakDurationGenerator = args => ValueTask.FromResult(BreakDuration(options, args.HalfOpenAttempts)),
                 // A refused request (AccessDenied for one user) says nothing about STS's health.
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } e && AwsFaultClassifier.IsTransient(e, args.Context.CancellationToken)),
@@ -54,5 +55,18 @@ public static class StsResilience
     {
         onBreakerState?.Invoke(state);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The break after <paramref name="failedProbes"/> consecutive failed half-open probes: the first break, doubled
+    /// per failed probe, capped at the longest. Polly lets one probe through when a break ends, so a long outage costs
+    /// STS one call per break, and a recovery is noticed at most one (capped) break after it happens.
+    /// </summary>
+    public static TimeSpan BreakDuration(AwsOptions options, int failedProbes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var factor = Math.Pow(2, Math.Clamp(failedProbes, 0, 30));
+        var ticks = Math.Min(options.StsBreakDuration.Ticks * factor, options.StsMaxBreakDuration.Ticks);
+        return TimeSpan.FromTicks((long)Math.Max(ticks, options.StsBreakDuration.Ticks));
     }
 }

@@ -45,11 +45,16 @@ public sealed partial class StsRoleAssumer(
     }
 
     /// <summary>AssumeRole under a given session name; also used by the readiness check with the shortest duration.</summary>
-    public async Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)
+    public Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken) =>
+        AssumeAsync(awsOptions.Value.RoleArn, sessionName, policy, duration, cancellationToken);
+
+    /// <summary>AssumeRole on a given role: each location's bucket may be read through a role of its own.</summary>
+    public async Task<RoleCredentials> AssumeAsync(string roleArn, string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(roleArn);
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
         var options = awsOptions.Value;
-        var call = new StsCall(sts, options.RoleArn, sessionName, seconds, policy);
+        var call = new StsCall(sts, roleArn, sessionName, seconds, policy);
         // A client span around the whole call, retries included; each HTTP attempt is a child span when HTTP is traced.
         using var activity = FileBridgeActivities.Source.StartActivity(
             options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity ? "STS AssumeRoleWithWebIdentity" : "STS AssumeRole", ActivityKind.Client);

@@ -20,7 +20,7 @@ public static class FileBridgeAwsExtensions
     /// <summary>
     /// Registers the Aws and Files options (validated at start-up), the STS client (people's files are read
     /// with assumed-role S3 clients from the credential cache, never the broker's own keys), the "sts" resilience
-    /// pipeline, the credential cache, the file catalog and the "sts" readiness check. An
+    /// pipeline, the credential cache, the file catalog, the "sts" readiness check and one "s3:&lt;location&gt;" check per bucket. An
     /// <see cref="HttpClientFactory"/> registered before the clients are first resolved replaces the SDK's HTTP stack.
     /// </summary>
     public static IHostApplicationBuilder AddFileBridgeAws(this IHostApplicationBuilder builder)
@@ -52,6 +52,10 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton<AssumedRoleCache>();
         services.TryAddSingleton<FileCatalog>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
+        // Readiness reads every location's bucket through its role; a list of locations replaces the single bucket here.
+        services.TryAddSingleton<IBucketLocations, SingleBucketLocations>();
+        services.TryAddSingleton<BucketProbe>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheckSource, BucketReadinessChecks>());
         return builder;
     }
 

@@ -1,13 +1,14 @@
 namespace FileBridge.Core.Health;
 
 /// <summary>Runs every readiness check at once, each bounded in time, and reports which failed.</summary>
-public sealed class ReadinessProbe(IEnumerable<IReadinessCheck> checks)
+public sealed class ReadinessProbe(IEnumerable<IReadinessCheck> checks, IEnumerable<IReadinessCheckSource> sources)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyDictionary<string, bool>> RunAsync(CancellationToken cancellationToken)
     {
-        var results = await Task.WhenAll(checks.Select(async check => (check.Name, Ready: await RunOneAsync(check, cancellationToken))));
+        var all = checks.Concat(sources.SelectMany(source => source.Checks));
+        var results = await Task.WhenAll(all.Select(async check => (check.Name, Ready: await RunOneAsync(check, cancellationToken))));
         return results.ToDictionary(r => r.Name, r => r.Ready);
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Health;
 
-/// <summary>Readiness: 200 when the user table and STS answer, else 503 naming what failed.</summary>
+/// <summary>Readiness: 200 when the user table, STS and every location's bucket answer, else 503 naming what failed.</summary>
 public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, ReadinessProbe probe)
 {
     [Function(nameof(ReadinessFunction))]

@@ -80,7 +80,8 @@ public sealed class AwsOptionsTests
         Assert.Equal(TimeSpan.FromHours(1), aws.SessionDuration);
         Assert.Equal(TimeSpan.FromSeconds(5), aws.StsAttemptTimeout);
         Assert.Equal(3, aws.StsMaxRetries);
-        Assert.Equal(TimeSpan.FromSeconds(30), aws.StsBreakDuration);
+        Assert.Equal(TimeSpan.FromSeconds(2), aws.StsBreakDuration);
+        Assert.Equal(TimeSpan.FromSeconds(8), aws.StsMaxBreakDuration);
         Assert.Equal(TimeSpan.FromMinutes(5), files.DownloadUrlLifetime);
         Assert.True(string.IsNullOrEmpty(files.DefaultPrefixes)); // access fails closed unless an operator grants
     }

@@ -92,6 +92,7 @@ public sealed class StsRoleAssumerTests
             ["Aws:StsBreakerMinimumThroughput"] = "4",
             ["Aws:StsBreakerFailureRatio"] = "0.5",
             ["Aws:StsBreakDuration"] = "00:01:00",
+            ["Aws:StsMaxBreakDuration"] = "00:01:00",
         });
         var assumer = host.Services.GetRequiredService<IRoleAssumer>();
         for (var i = 0; i < 4; i++)
