@@ -71,6 +71,7 @@ public sealed class BrokerTelemetryTests : IAsyncLifetime
                 ["Aws:StsBreakerMinimumThroughput"] = "2",
                 ["Aws:StsBreakerFailureRatio"] = "0.5",
                 ["Aws:StsBreakDuration"] = "00:01:00",
+                ["Aws:StsMaxBreakDuration"] = "00:01:00",
             });
 
         for (var i = 0; i < 3; i++)

@@ -13,7 +13,7 @@ public sealed class SmokeScriptTests
     {
         var settings = TestEnvironment.BaseSettings();
         await using var host = await DevHostProcess.StartAsync(settings);
-        await new TestUsers(settings).AddAsync("smoker", Password);
+        await new TestUsers(settings).AddAsync("smoker", Password, prefixes: "*");
 
         var (exitCode, lines) = await RunAsync(host.BaseAddress, "smoker", Password);
 
@@ -27,7 +27,7 @@ public sealed class SmokeScriptTests
     {
         var settings = TestEnvironment.BaseSettings();
         await using var host = await DevHostProcess.StartAsync(settings);
-        await new TestUsers(settings).AddAsync("smoker", Password);
+        await new TestUsers(settings).AddAsync("smoker", Password, prefixes: "*");
 
         var (exitCode, lines) = await RunAsync(host.BaseAddress, "smoker", "not the password");
 
