@@ -36,17 +36,19 @@ public sealed partial class StsRoleAssumer(
         ArgumentNullException.ThrowIfNull(request);
         return AssumeAsync(
             RoleSessionNames.ForUser(request.UserId),
-            SessionPolicy.Build(filesOptions.Value.Bucket, request.Prefixes),
+            SessionPolicy.Build(request.Location?.Bucket ?? filesOptions.Value.Bucket, request.Prefixes),
             awsOptions.Value.SessionDuration,
-            cancellationToken);
+            cancellationToken,
+            request.Location?.RoleArn);
     }
 
     /// <summary>AssumeRole under a given session name; also used by the readiness check with the shortest duration.</summary>
-    public async Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)
+    /// <param name="roleArn">The role to assume; null for <c>Aws:RoleArn</c>. A location may name a role in another account.</param>
+    public async Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken, string? roleArn = null)
     {
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
         var options = awsOptions.Value;
-        var call = new StsCall(sts, options.RoleArn, sessionName, seconds, policy);
+        var call = new StsCall(sts, roleArn ?? options.RoleArn, sessionName, seconds, policy);
 
         try
         {

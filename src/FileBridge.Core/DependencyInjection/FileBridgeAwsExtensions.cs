@@ -48,6 +48,8 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton<IRoleAssumer>(sp => sp.GetRequiredService<StsRoleAssumer>());
         services.TryAddSingleton<AssumedRoleCache>();
         services.TryAddSingleton<FileCatalog>();
+        services.TryAddSingleton<FileSearch>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<FileCatalog>().Locations);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
         return builder;
     }

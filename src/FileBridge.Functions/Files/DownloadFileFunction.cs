@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Files;
 
-/// <summary>Redirects to a short-lived presigned GET URL for one file.</summary>
+/// <summary>Redirects to a short-lived presigned GET URL for one file: a download, or with <c>disposition=inline</c> a preview of a safe type.</summary>
 public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, RequestAuthenticator authenticator, FileCatalog catalog)
 {
     [Function(nameof(DownloadFileFunction))]
@@ -21,12 +21,12 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
             return Problems.Unauthenticated();
         }
 
-        if (QueryParameters.FirstRepeated(request, "key") is { } repeated)
+        if (QueryParameters.FirstRepeated(request, "key", "disposition") is { } repeated)
         {
             return Problems.BadRequest($"{repeated} must be given at most once.");
         }
 
-        var result = await catalog.GetDownloadLinkAsync(user, request.Query["key"], cancellationToken);
+        var result = await catalog.GetDownloadLinkAsync(user, request.Query["key"], request.Query["disposition"], cancellationToken);
         if (result.Failure is { } failure)
         {
             logger.LogDebug("Download refused for {UserId}: {FailureKind}", user.Id, failure.Kind);

@@ -1,0 +1,39 @@
+using FileBridge.Core.Files;
+using FileBridge.Functions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace FileBridge.Functions.Files;
+
+/// <summary>One bounded step of a search below a folder, limited to the signed-in user's grants.</summary>
+public sealed class SearchFilesFunction(ILogger<SearchFilesFunction> logger, RequestAuthenticator authenticator, FileSearch search)
+{
+    [Function(nameof(SearchFilesFunction))]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "files/search")] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var user = await authenticator.AuthenticateAsync(request, cancellationToken);
+        if (user is null)
+        {
+            return Problems.Unauthenticated();
+        }
+
+        if (QueryParameters.FirstRepeated(request, "prefix", "q", "cursor", "limit") is { } repeated)
+        {
+            return Problems.BadRequest($"{repeated} must be given at most once.");
+        }
+
+        var query = new SearchFilesQuery(request.Query["prefix"], request.Query["q"], request.Query["cursor"], request.Query["limit"]);
+        var result = await search.SearchAsync(user, query, cancellationToken);
+        if (result.Failure is { } failure)
+        {
+            logger.LogDebug("Search refused for {UserId}: {FailureKind}", user.Id, failure.Kind);
+            return FileProblems.For(request.HttpContext.Response, failure);
+        }
+
+        return PrivateResults.Ok(request, result.Value!);
+    }
+}
