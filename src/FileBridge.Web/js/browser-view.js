@@ -288,6 +288,8 @@ export function createBrowserView({ onUnauthorized }) {
         },
         el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }),
         el('span', { class: 'entry-name' }, file.name),
+        // The space keeps the visible text ("name Download") the same words as the label (WCAG 2.5.3).
+        ' ',
         // A visible cue that the name downloads; screen readers already hear it in the label.
         el('span', { class: 'entry-action', 'aria-hidden': 'true' }, 'Download')),
         // Only types the API serves inline get "View"; it opens beside the page, never replacing it.
