@@ -10,11 +10,8 @@ public sealed class WebIdentityFilesFixture : IAsyncLifetime
 {
     public const string Password = "keyless files password 1";
 
-    /// <summary>
-    /// The <c>Prefixes</c> value of a user who may see the whole bucket. Today that is no prefixes at all; once
-    /// the explicit everything-grant exists (an empty list then grants nothing), this becomes "*".
-    /// </summary>
-    public const string? EverythingGrant = null;
+    /// <summary>The <c>Prefixes</c> value of a user who may see the whole bucket (an empty list grants nothing).</summary>
+    public const string EverythingGrant = "*";
 
     public Dictionary<string, string?> Settings { get; } = TestEnvironment.WebIdentitySettings();
 
