@@ -31,13 +31,13 @@ public sealed class WebIdentityTokenFaultTests
         var failing = new List<HttpResponseMessage>();
         for (var i = 0; i < 4; i++)
         {
-            await users.AddAsync($"refused-{i}", Password);
+            await users.AddAsync($"refused-{i}", Password, prefixes: "*");
             var session = await ApiSession.SignInAsync(client, $"refused-{i}", Password);
             failing.Add(await ListAsync(client, session));
         }
 
         await TestIssuer.ReplaceTokenAsync(tokenFile, await TestIssuer.MintAsync());
-        await users.AddAsync("after-the-fix", Password);
+        await users.AddAsync("after-the-fix", Password, prefixes: "*");
         using var after = await ListAsync(client, await ApiSession.SignInAsync(client, "after-the-fix", Password));
 
         foreach (var response in failing)
@@ -56,7 +56,7 @@ public sealed class WebIdentityTokenFaultTests
     {
         var settings = TestEnvironment.WebIdentitySettings(Path.Combine(Path.GetTempPath(), $"filebridge-missing-{Guid.NewGuid():N}.jwt"));
         await using var host = await DevHostProcess.StartAsync(settings);
-        await new TestUsers(settings).AddAsync("no-token", Password);
+        await new TestUsers(settings).AddAsync("no-token", Password, prefixes: "*");
         using var client = host.CreateClient();
 
         using var response = await ListAsync(client, await ApiSession.SignInAsync(client, "no-token", Password));
