@@ -61,6 +61,10 @@ ROLE_MAX_SESSION=3600
 # Any 40 hex digits: RGW does not check the thumbprint (AWS does not either for well-known issuers).
 OIDC_THUMBPRINT="0000000000000000000000000000000000000000"
 BUCKET="filebridge-demo"
+# The second location: another bucket read through another role (on AWS it could sit in another account).
+LOGS_BUCKET="filebridge-logs"
+LOGS_ROLE_NAME="filebridge-logs-reader"
+LOGS_ROLE_ARN="arn:aws:iam:::role/$LOGS_ROLE_NAME"
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
@@ -313,10 +317,12 @@ a["Statement"] += b["Statement"]
 print(json.dumps(a, separators=(",", ":")))' "$access_key" "$web_identity"
 }
 
+# provision_role NAME BUCKET: a reader role for one bucket, trusted like the first.
 provision_role() {
+  local ROLE_NAME="${1:-$ROLE_NAME}" bucket="${2:-$BUCKET}"
   local trust permissions
   trust="$(reader_trust_policy)"
-  permissions="$(render_policy "$POLICIES/role-permissions-policy.json" "BucketName=$BUCKET")"
+  permissions="$(render_policy "$POLICIES/role-permissions-policy.json" "BucketName=$bucket")"
 
   if rgw_admin role get --role-name "$ROLE_NAME" >/dev/null 2>&1; then
     rgw_admin role modify --role-name "$ROLE_NAME" --assume-role-policy-doc "$trust" >/dev/null \
@@ -380,6 +386,27 @@ upload_seed() {
   log "uploaded $count objects in $(( $(now_ms) - t0 )) ms"
 }
 
+# The second location's small tree (scripts/local-aws/seed-logs.py), each object with its stored Content-Type.
+upload_logs_seed() {
+  local seed="$STATE/seed-logs" manifest="$STATE/seed-logs.manifest"
+  rm -rf "$seed"; mkdir -p "$seed"
+  "$PY" "$HELPERS/seed-logs.py" "$seed" "$manifest"
+  LOGS_OBJECTS="$(wc -l < "$manifest")"
+  local code
+  code="$(aws_curl s3 "$ADMIN_AK" "$ADMIN_SK" -o /dev/null -w '%{http_code}' -X PUT "$ENDPOINT/$LOGS_BUCKET" || true)"
+  [[ "$code" == 200 ]] || fail "CreateBucket $LOGS_BUCKET answered $code"
+  local key path type
+  # One curl per object: its Content-Type header must not reach the other transfers (few objects, so cheap).
+  local failed=0
+  while IFS=$'\t' read -r key path type; do
+    code="$(aws_curl s3 "$ADMIN_AK" "$ADMIN_SK" -o /dev/null -w '%{http_code}' -H "Content-Type: $type" \
+      -T "$path" "$ENDPOINT/$LOGS_BUCKET/$key" || true)"
+    [[ "$code" == 200 ]] || failed=$((failed + 1))
+  done < "$manifest"
+  (( failed == 0 )) || fail "$failed uploads to $LOGS_BUCKET failed"
+  log "bucket $LOGS_BUCKET holds its $LOGS_OBJECTS seed objects"
+}
+
 write_env() {
   mkdir -p "$(dirname "$ENV_FILE")"
   cat > "$ENV_FILE" <<EOF
@@ -390,6 +417,8 @@ export Aws__AccessKeyId=$BROKER_AK
 export Aws__SecretAccessKey=$BROKER_SK
 export Aws__RoleArn=$ROLE_ARN
 export Files__Bucket=$BUCKET
+export FILEBRIDGE_TEST_LOGS_BUCKET=$LOGS_BUCKET
+export FILEBRIDGE_TEST_LOGS_ROLE_ARN=$LOGS_ROLE_ARN
 export FILEBRIDGE_TEST_OTHER_ACCESS_KEY_ID=$OTHER_AK
 export FILEBRIDGE_TEST_OTHER_SECRET_ACCESS_KEY=$OTHER_SK
 export FILEBRIDGE_TEST_ADMIN_ACCESS_KEY_ID=$ADMIN_AK
@@ -404,7 +433,9 @@ provision() {
   provision_users
   provision_oidc_provider
   provision_role
+  provision_role "$LOGS_ROLE_NAME" "$LOGS_BUCKET"
   upload_seed
+  upload_logs_seed
   write_env
 }
 
@@ -415,6 +446,7 @@ Local AWS endpoint (Ceph RADOS Gateway) is up.
   broker user    : $BROKER_UID ($BROKER_AK)
   role           : $ROLE_ARN (trusts the broker user and $OIDC_ISSUER for $OIDC_AUDIENCE)
   bucket         : $BUCKET ($EXPECTED_OBJECTS objects)
+  second location: $LOGS_BUCKET read through $LOGS_ROLE_ARN
   settings       : $ENV_FILE   (. $ENV_FILE)
   logs           : $STATE/log/
 EOF

@@ -44,6 +44,11 @@ start_service local-aws.sh
 source "$REPO/.local/azurite.env"
 # shellcheck disable=SC1091
 source "$REPO/.local/aws.env"
+# Two locations, each a bucket read through its own role: "demo" and "logs".
+export Files__Locations__0__Name=demo Files__Locations__0__Bucket="$Files__Bucket"
+export Files__Locations__1__Name=logs Files__Locations__1__Bucket="$FILEBRIDGE_TEST_LOGS_BUCKET" \
+  Files__Locations__1__RoleArn="$FILEBRIDGE_TEST_LOGS_ROLE_ARN"
+unset Files__Bucket
 MODE="AccessKey (the local broker user's key)"
 if $KEYLESS; then
   start_service oidc-issuer.sh
@@ -79,10 +84,10 @@ seed_user() {
     exit "$status"
   fi
 }
-# Access fails closed: '*' is the whole bucket, and a user with no prefixes sees nothing while
+# Access fails closed: '*' is everything, and a user with no prefixes sees nothing while
 # Files__DefaultPrefixes is empty (as here), which is what newcomer shows.
 seed_user demo "Demo User" "*"
-seed_user alice "Alice (home folder only)" "home/alice/"
+seed_user alice "Alice (her home folder and the app logs)" "demo/home/alice/;logs/app/"
 seed_user newcomer "Newcomer (no access yet)" ""
 
 # In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
@@ -99,8 +104,8 @@ cat <<INFO
   FileBridge is running at $URL
   AWS credentials: $MODE
 
-  Sign in as   demo     / $DEMO_PASSWORD   (sees the whole demo bucket)
-          or   alice    / $DEMO_PASSWORD   (sees only home/alice/)
+  Sign in as   demo     / $DEMO_PASSWORD   (sees both locations: demo and logs)
+          or   alice    / $DEMO_PASSWORD   (sees only demo/home/alice/ and logs/app/)
           or   newcomer / $DEMO_PASSWORD   (sees nothing yet: no prefixes, no defaults)
 
   Press Ctrl-C to stop FileBridge, Azurite and the local S3/STS endpoint.

@@ -6,6 +6,7 @@ using FileBridge.Benchmarks;
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- keyless   AccessKey vs WebIdentity; one hop vs two hops
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- flood     a listing alone and during a sign-in flood
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- audit     a listing with audit + telemetry off and on
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- search    search keys/s next to a bare ListObjectsV2 walk; time to first results
 switch (args.FirstOrDefault())
 {
     case "hashing":
@@ -13,6 +14,9 @@ switch (args.FirstOrDefault())
         break;
     case "listing":
         await ListingComparison.RunAsync();
+        break;
+    case "search":
+        await SearchComparison.RunAsync();
         break;
     case "keyless":
         await KeylessComparison.RunAsync();
@@ -24,7 +28,7 @@ switch (args.FirstOrDefault())
         await AuditComparison.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|keyless|flood|audit");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit");
         return 2;
 }
 

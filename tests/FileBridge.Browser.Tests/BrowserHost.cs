@@ -116,6 +116,18 @@ public sealed class ShortIdleTimeoutHost : BrowserHost
         settings["Sessions:IdleTimeout"] = IdleTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }
 
+/// <summary>The DevHost with three locations (demo, logs, alpha): see <see cref="TestEnvironment.LocationSettings"/>.</summary>
+public sealed class LocationsHost : BrowserHost
+{
+    protected override void Configure(Dictionary<string, string?> settings)
+    {
+        foreach (var (name, value) in TestEnvironment.LocationSettings().Where(s => s.Key.StartsWith("Files:", StringComparison.Ordinal)))
+        {
+            settings[name] = value;
+        }
+    }
+}
+
 public sealed record TestUser(string Name, string Password, string DisplayName);
 
 [CollectionDefinition(Name)]

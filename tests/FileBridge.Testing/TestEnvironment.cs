@@ -24,6 +24,11 @@ public static class TestEnvironment
 
     public static string Bucket => Required("Files__Bucket", "scripts/local-aws.sh start");
 
+    /// <summary>The second location's bucket and role (scripts/local-aws.sh provisions both).</summary>
+    public static string LogsBucket => Required("FILEBRIDGE_TEST_LOGS_BUCKET", "scripts/local-aws.sh start");
+
+    public static string LogsRoleArn => Required("FILEBRIDGE_TEST_LOGS_ROLE_ARN", "scripts/local-aws.sh start");
+
     public static string OtherAccessKeyId => Required("FILEBRIDGE_TEST_OTHER_ACCESS_KEY_ID", "scripts/local-aws.sh start");
 
     public static string OtherSecretAccessKey => Required("FILEBRIDGE_TEST_OTHER_SECRET_ACCESS_KEY", "scripts/local-aws.sh start");
@@ -65,6 +70,25 @@ public static class TestEnvironment
             settings[name] = Environment.GetEnvironmentVariable(name.Replace(":", "__", StringComparison.Ordinal));
         }
 
+        return settings;
+    }
+
+    /// <summary>
+    /// <see cref="BaseSettings"/> with three locations: <c>demo</c> (the first bucket, the first role), <c>logs</c>
+    /// (the second bucket through its own role) and <c>alpha</c> (only <c>projects/alpha/</c> of the first bucket).
+    /// </summary>
+    public static Dictionary<string, string?> LocationSettings()
+    {
+        var settings = BaseSettings();
+        settings["Files:Bucket"] = null;
+        settings["Files:Locations:0:Name"] = "demo";
+        settings["Files:Locations:0:Bucket"] = Bucket;
+        settings["Files:Locations:1:Name"] = "logs";
+        settings["Files:Locations:1:Bucket"] = LogsBucket;
+        settings["Files:Locations:1:RoleArn"] = LogsRoleArn;
+        settings["Files:Locations:2:Name"] = "alpha";
+        settings["Files:Locations:2:Bucket"] = Bucket;
+        settings["Files:Locations:2:Prefix"] = "projects/alpha/";
         return settings;
     }
 

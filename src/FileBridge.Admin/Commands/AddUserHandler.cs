@@ -22,7 +22,7 @@ public sealed class AddUserHandler(
             throw new UserAlreadyExistsException(userId);
         }
 
-        var prefixList = PrefixesInput.Parse(prefixes);
+        var prefixList = PrefixesInput.Parse(prefixes, defaults.LocationNames);
         var password = passwords.ReadNewPassword(userId);
         var user = new NewUser(
             userId,

@@ -16,7 +16,7 @@ public sealed class SetPrefixesHandler(IUserStore users, DefaultPrefixesSetting 
     public async Task<int> RunAsync(string name, string prefixes, CancellationToken cancellationToken)
     {
         var userId = UserNameInput.ToUserId(name);
-        var prefixList = PrefixesInput.Parse(prefixes);
+        var prefixList = PrefixesInput.Parse(prefixes, defaults.LocationNames);
 
         await users.UpdateAsync(userId, new UserChange(Prefixes: prefixList), cancellationToken);
 

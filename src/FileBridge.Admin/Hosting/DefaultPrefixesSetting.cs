@@ -10,4 +10,11 @@ namespace FileBridge.Admin.Hosting;
 public sealed class DefaultPrefixesSetting(IConfiguration configuration)
 {
     public string? Value { get; } = configuration[$"{FilesOptions.SectionName}:{nameof(FilesOptions.DefaultPrefixes)}"];
+
+    /// <summary>The names of <c>Files:Locations</c>, when the app has locations: every grant then starts with one.</summary>
+    public IReadOnlyList<string> LocationNames { get; } = configuration.GetSection($"{FilesOptions.SectionName}:{nameof(FilesOptions.Locations)}")
+        .GetChildren()
+        .Select(location => location[nameof(LocationOptions.Name)])
+        .OfType<string>()
+        .ToList();
 }

@@ -10,7 +10,9 @@ namespace FileBridge.Admin.Input;
 /// </summary>
 public static class PrefixesInput
 {
-    public static IReadOnlyList<string> Parse(string? prefixes)
+    /// <param name="prefixes">The list as typed.</param>
+    /// <param name="locationNames">The configured location names; when there are any, each prefix must start with one.</param>
+    public static IReadOnlyList<string> Parse(string? prefixes, IReadOnlyList<string>? locationNames = null)
     {
         var entries = PrefixList.Parse(prefixes);
         if (PrefixGrant.IsEverything(entries))
@@ -23,7 +25,14 @@ public static class PrefixesInput
             throw new AdminInputException("'*' grants everything and must stand alone.");
         }
 
-        return entries.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var normalized = entries.Select(Normalize).Distinct(StringComparer.Ordinal).ToList();
+        if (locationNames is { Count: > 0 } && normalized.FirstOrDefault(p => !locationNames.Contains(p[..p.IndexOf('/', StringComparison.Ordinal)])) is { } unknown)
+        {
+            throw new AdminInputException(
+                $"'{unknown}' names no location; with Files:Locations every prefix starts with one of: {string.Join(", ", locationNames)}.");
+        }
+
+        return normalized;
     }
 
     private static string Normalize(string prefix)

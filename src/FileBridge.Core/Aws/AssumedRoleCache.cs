@@ -178,7 +178,7 @@ public sealed partial class AssumedRoleCache(
     {
         try
         {
-            return CreateSession(await assumer.AssumeAsync(request, CancellationToken.None));
+            return CreateSession(await assumer.AssumeAsync(request, CancellationToken.None), request);
         }
         catch (UpstreamUnavailableException e) when (e.IsPermanent && options.Value.DenialMemory > TimeSpan.Zero)
         {
@@ -206,7 +206,7 @@ public sealed partial class AssumedRoleCache(
     {
         try
         {
-            var fresh = CreateSession(await assumer.AssumeAsync(request, CancellationToken.None));
+            var fresh = CreateSession(await assumer.AssumeAsync(request, CancellationToken.None), request);
             if (entries.TryUpdate(key, new Lazy<Task<AssumedRoleSession>>(Task.FromResult(fresh)), current))
             {
                 current.Value.Result.Retire();
@@ -228,13 +228,13 @@ public sealed partial class AssumedRoleCache(
         }
     }
 
-    private AssumedRoleSession CreateSession(RoleCredentials credentials)
+    private AssumedRoleSession CreateSession(RoleCredentials credentials, RoleRequest request)
     {
         var now = timeProvider.GetUtcNow();
         var lifetime = credentials.ExpiresAt - now;
         var lead = TimeSpan.FromTicks(Math.Max(lifetime.Ticks / 5, RefreshLeadTime.Ticks));
         var refreshAt = credentials.ExpiresAt - lead;
-        return new AssumedRoleSession(credentials, s3Clients.Create(credentials.ToAwsCredentials()), refreshAt < now ? now : refreshAt);
+        return new AssumedRoleSession(credentials, s3Clients.Create(credentials.ToAwsCredentials(), request.Location?.Region), refreshAt < now ? now : refreshAt);
     }
 
     private void SweepIfDue()

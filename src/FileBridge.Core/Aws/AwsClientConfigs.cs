@@ -28,7 +28,7 @@ public static class AwsClientConfigs
         return config;
     }
 
-    public static AmazonS3Config CreateS3Config(AwsOptions options, HttpClientFactory? httpClientFactory = null)
+    public static AmazonS3Config CreateS3Config(AwsOptions options, HttpClientFactory? httpClientFactory = null, string? region = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var config = new AmazonS3Config
@@ -43,6 +43,10 @@ public static class AwsClientConfigs
         if (options.ServiceUrl is not null)
         {
             config.ForcePathStyle = true;
+        }
+        else if (region is not null && region != options.Region)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
         }
 
         return config;

@@ -5,10 +5,14 @@ namespace FileBridge.Core.Aws;
 /// <summary>The <c>Aws</c> settings section: how the broker reaches STS and S3, and how hard it tries.</summary>
 public sealed class AwsOptions : IValidatableObject
 {
+    internal const string RegionPattern = "^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$";
+
+    internal const string RoleArnPattern = @"^arn:aws[a-z-]*:iam::(\d{12})?:role/[\w+=,.@/-]{1,512}$";
+
     public const string SectionName = "Aws";
 
     [Required(ErrorMessage = "Aws:Region is required.")]
-    [RegularExpression("^[a-z0-9][a-z0-9-]{0,30}[a-z0-9]$", ErrorMessage = "Aws:Region must be a region name such as eu-west-1.")]
+    [RegularExpression(RegionPattern, ErrorMessage = "Aws:Region must be a region name such as eu-west-1.")]
     public string Region { get; set; } = "";
 
     /// <summary>An S3/STS-compatible endpoint (local Ceph RGW, LocalStack); path-style addressing then.</summary>
@@ -34,7 +38,7 @@ public sealed class AwsOptions : IValidatableObject
     public string? WebIdentityTokenFile { get; set; }
 
     [Required(ErrorMessage = "Aws:RoleArn is required.")]
-    [RegularExpression(@"^arn:aws[a-z-]*:iam::(\d{12})?:role/[\w+=,.@/-]{1,512}$",
+    [RegularExpression(RoleArnPattern,
         ErrorMessage = "Aws:RoleArn must look like arn:aws:iam::<account>:role/<name>.")]
     public string RoleArn { get; set; } = "";
 

@@ -1,13 +1,14 @@
+using FileBridge.Core.Files;
 using FileBridge.Core.Health;
 
 namespace FileBridge.Core.Aws;
 
 /// <summary>
-/// "sts" readiness: the broker can still assume the role. GetCallerIdentity would be cheaper but the local
+/// "sts" readiness: the broker can still assume the role of every location (each distinct role once). GetCallerIdentity would be cheaper but the local
 /// endpoint does not implement it, and AssumeRole also proves the trust policy. The answer is kept for
 /// <see cref="CacheFor"/> so frequent probes do not become STS traffic.
 /// </summary>
-public sealed class StsReadinessCheck(StsRoleAssumer assumer, TimeProvider timeProvider) : IReadinessCheck
+public sealed class StsReadinessCheck(StsRoleAssumer assumer, FileLocations locations, TimeProvider timeProvider) : IReadinessCheck
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
@@ -37,7 +38,11 @@ public sealed class StsReadinessCheck(StsRoleAssumer assumer, TimeProvider timeP
             bool ready;
             try
             {
-                await assumer.AssumeAsync(RoleSessionNames.ReadinessProbeName, null, ProbeSessionDuration, cancellationToken);
+                foreach (var roleArn in locations.All.Select(l => l.RoleArn).Distinct(StringComparer.Ordinal))
+                {
+                    await assumer.AssumeAsync(RoleSessionNames.ReadinessProbeName, null, ProbeSessionDuration, cancellationToken, roleArn);
+                }
+
                 ready = true;
             }
             catch (UpstreamUnavailableException)

@@ -39,14 +39,16 @@ public sealed partial class StsRoleAssumer(
         ArgumentNullException.ThrowIfNull(request);
         return AssumeAsync(
             RoleSessionNames.ForUser(request.UserId),
-            SessionPolicy.Build(filesOptions.Value.Bucket, request.Prefixes),
+            SessionPolicy.Build(request.Location?.Bucket ?? filesOptions.Value.Bucket, request.Prefixes),
             awsOptions.Value.SessionDuration,
-            cancellationToken);
+            cancellationToken,
+            request.Location?.RoleArn);
     }
 
     /// <summary>AssumeRole under a given session name; also used by the readiness check with the shortest duration.</summary>
-    public Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken) =>
-        AssumeAsync(awsOptions.Value.RoleArn, sessionName, policy, duration, cancellationToken);
+    /// <param name="roleArn">The role to assume; null for <c>Aws:RoleArn</c>. A location may name a role in another account.</param>
+    public Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken, string? roleArn = null) =>
+        AssumeAsync(roleArn ?? awsOptions.Value.RoleArn, sessionName, policy, duration, cancellationToken);
 
     /// <summary>AssumeRole on a given role: each location's bucket may be read through a role of its own.</summary>
     public async Task<RoleCredentials> AssumeAsync(string roleArn, string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)

@@ -51,9 +51,11 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton<IRoleAssumer>(sp => sp.GetRequiredService<StsRoleAssumer>());
         services.TryAddSingleton<AssumedRoleCache>();
         services.TryAddSingleton<FileCatalog>();
+        services.TryAddSingleton<FileSearch>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<FileCatalog>().Locations);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
-        // Readiness reads every location's bucket through its role; a list of locations replaces the single bucket here.
-        services.TryAddSingleton<IBucketLocations, SingleBucketLocations>();
+        // Readiness reads every location's bucket through its role (s3:<location>).
+        services.TryAddSingleton<IBucketLocations, ConfiguredBucketLocations>();
         services.TryAddSingleton<BucketProbe>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheckSource, BucketReadinessChecks>());
         return builder;

@@ -1,7 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FileBridge.Core.Aws;
@@ -15,9 +13,9 @@ using Microsoft.Extensions.Options;
 namespace FileBridge.Core.Files;
 
 /// <summary>
-/// Lists folders and hands out download links for a signed-in user, with that user's assumed-role credentials.
-/// Every input is validated and checked against the user's prefixes before any AWS call; the session policy
-/// on the credentials enforces the same limits again on the AWS side.
+/// Lists folders and hands out download links for a signed-in user, with that user's assumed-role credentials for the
+/// location the path lies in. Every input is validated and checked against the user's grants before any AWS call; the
+/// session policy on the credentials enforces the same limits again on the AWS side.
 /// </summary>
 public sealed partial class FileCatalog(
     AssumedRoleCache credentials,
@@ -28,7 +26,12 @@ public sealed partial class FileCatalog(
     FileBridgeMetrics? metrics = null)
 {
     private const string Delimiter = "/";
-    private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
+    private readonly ScopedS3Calls s3 = new(credentials, logger);
+    private FileLocations? locations;
+
+    /// <summary>The configured locations and the namespace they make.</summary>
+    public FileLocations Locations => locations ??= FileLocations.From(filesOptions.Value, awsOptions.Value);
 
     public async Task<FileResult<FileListing>> ListAsync(AuthenticatedUser user, ListFilesQuery query, CancellationToken cancellationToken)
     {
@@ -57,7 +60,7 @@ public sealed partial class FileCatalog(
             return Bad(prefixCheck.Error!);
         }
 
-        if (ParseLimit(query.Limit) is not { } limit)
+        if (ParseLimit(query.Limit, ListFilesQuery.DefaultLimit) is not { } limit)
         {
             return Bad($"limit must be a whole number from 1 to {ListFilesQuery.MaxLimit}.");
         }
@@ -73,9 +76,19 @@ public sealed partial class FileCatalog(
             return NothingGranted(prefix, query.Cursor);
         }
 
+        if (prefix.Length == 0 && Locations.IsNamespaced)
+        {
+            return ListLocations(scope, query.Cursor);
+        }
+
         if (!scope.Allows(prefix))
         {
             return ListTowardsAllowed(scope, prefix, query.Cursor);
+        }
+
+        if (Locations.Resolve(prefix) is not var (location, keyPrefix))
+        {
+            return FileFailures.NotFound() with { Detail = "There is no such location." };
         }
 
         string? continuationToken = null;
@@ -86,13 +99,14 @@ public sealed partial class FileCatalog(
 
         var request = new ListObjectsV2Request
         {
-            BucketName = filesOptions.Value.Bucket,
-            Prefix = prefix,
+            BucketName = location.Bucket,
+            Prefix = keyPrefix,
             Delimiter = Delimiter,
             MaxKeys = limit,
             ContinuationToken = continuationToken,
         };
-        var (response, failure) = await CallS3Async(user, scope, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
+        var (response, failure) = await s3.CallAsync(
+            Locations.RoleRequestFor(user.Id, scope, location), (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
         if (response is null)
         {
             return failure!.Kind == FileFailureKind.BadRequest && continuationToken is not null
@@ -101,11 +115,12 @@ public sealed partial class FileCatalog(
         }
 
         var folders = (response.CommonPrefixes ?? [])
+            .Select(p => Locations.ToPath(location, p))
             .Select(p => new FolderEntry(p, S3Paths.LastSegment(p)))
             .ToList();
         var files = (response.S3Objects ?? [])
-            .Where(o => o.Key != prefix) // the zero-byte "folder marker" some tools create
-            .Select(o => new FileEntry(o.Key, o.Key[prefix.Length..], o.Size ?? 0, ToOffset(o.LastModified)))
+            .Where(o => o.Key != keyPrefix) // the zero-byte "folder marker" some tools create
+            .Select(o => ToEntry(location, o, prefix))
             .ToList();
         var next = response.IsTruncated == true && !string.IsNullOrEmpty(response.NextContinuationToken)
             ? ListingCursor.Encode(prefix, response.NextContinuationToken)
@@ -114,7 +129,14 @@ public sealed partial class FileCatalog(
         return FileResult<FileListing>.Success(new FileListing(prefix, folders, files, next));
     }
 
-    public async Task<FileResult<DownloadLink>> GetDownloadLinkAsync(AuthenticatedUser user, string? key, CancellationToken cancellationToken)
+    public Task<FileResult<DownloadLink>> GetDownloadLinkAsync(AuthenticatedUser user, string? key, CancellationToken cancellationToken) =>
+        GetDownloadLinkAsync(user, key, null, cancellationToken);
+
+    /// <param name="user">The signed-in user.</param>
+    /// <param name="key">The file's path in the namespace.</param>
+    /// <param name="disposition">"attachment" (or absent) to download; "inline" to show it when its type is safe to show.</param>
+    /// <param name="cancellationToken">The request's token.</param>
+    public async Task<FileResult<DownloadLink>> GetDownloadLinkAsync(AuthenticatedUser user, string? key, string? disposition, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
 
@@ -124,19 +146,34 @@ public sealed partial class FileCatalog(
             return Bad(keyCheck.Error!);
         }
 
+        if (disposition is not (null or "" or "attachment" or "inline"))
+        {
+            return Bad("disposition must be 'attachment' or 'inline'.");
+        }
+
         var scope = ScopeOf(user);
         if (!scope.Allows(validKey))
         {
             return Forbidden();
         }
 
-        var (link, failure) = await CallS3Async(user, scope, (session, ct) => CreateLinkAsync(session, validKey, ct), cancellationToken);
+        if (Locations.Resolve(validKey) is not var (location, s3Key))
+        {
+            return FileFailures.NotFound();
+        }
+
+        var name = S3Paths.LastSegment(validKey);
+        var inlineType = disposition == "inline" ? PreviewTypes.ContentTypeOf(name) : null;
+        var (link, failure) = await s3.CallAsync(
+            Locations.RoleRequestFor(user.Id, scope, location),
+            (session, ct) => CreateLinkAsync(session, location.Bucket, s3Key, name, inlineType, ct),
+            cancellationToken);
         if (link is null)
         {
             return failure!;
         }
 
-        LogLinkIssued(logger, user.Id, validKey, link.ExpiresAt - timeProvider.GetUtcNow());
+        LogLinkIssued(logger, user.Id, validKey, link.IsInline, link.ExpiresAt - timeProvider.GetUtcNow());
         return FileResult<DownloadLink>.Success(link);
     }
 
@@ -147,11 +184,13 @@ public sealed partial class FileCatalog(
         return UserScope.Resolve(user.OwnPrefixes, filesOptions.Value.DefaultPrefixes).Scope;
     }
 
-    internal static int? ParseLimit(string? limit)
+    internal static int? ParseLimit(string? limit) => ParseLimit(limit, ListFilesQuery.DefaultLimit);
+
+    internal static int? ParseLimit(string? limit, int defaultLimit)
     {
         if (string.IsNullOrEmpty(limit))
         {
-            return ListFilesQuery.DefaultLimit;
+            return defaultLimit;
         }
 
         return int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= ListFilesQuery.MaxLimit
@@ -159,10 +198,15 @@ public sealed partial class FileCatalog(
             : null;
     }
 
-    private async Task<DownloadLink> CreateLinkAsync(AssumedRoleSession session, string key, CancellationToken cancellationToken)
+    internal FileEntry ToEntry(FileLocation location, S3Object o, string relativeTo)
     {
-        var bucket = filesOptions.Value.Bucket;
+        var path = Locations.ToPath(location, o.Key);
+        return new FileEntry(path, path[relativeTo.Length..], o.Size ?? 0, ToOffset(o.LastModified));
+    }
 
+    private async Task<DownloadLink> CreateLinkAsync(
+        AssumedRoleSession session, string bucket, string key, string name, string? inlineType, CancellationToken cancellationToken)
+    {
         // HEAD first so a missing key is a 404 here rather than a link that fails in the browser. Without
         // s3:ListBucket on the key, S3 answers a missing key with 403 and no body: for a key in the person's scope
         // that is "no such file", and it says nothing about the credentials.
@@ -178,16 +222,28 @@ public sealed partial class FileCatalog(
         var now = timeProvider.GetUtcNow();
         var lifetime = TimeSpan.FromTicks(Math.Min(filesOptions.Value.DownloadUrlLifetime.Ticks, (session.ExpiresAt - now).Ticks));
         var expiresAt = now + lifetime;
-        var url = await session.S3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        var request = new GetPreSignedUrlRequest
         {
             BucketName = bucket,
             Key = key,
             Verb = HttpVerb.GET,
             Expires = expiresAt.UtcDateTime,
             Protocol = awsOptions.Value.ServiceUrl is { Scheme: "http" } ? Protocol.HTTP : Protocol.HTTPS,
-            ResponseHeaderOverrides = { ContentDisposition = AttachmentDisposition.For(S3Paths.LastSegment(key)) },
-        });
-        return new DownloadLink(new Uri(url), expiresAt);
+        };
+        if (inlineType is null)
+        {
+            request.ResponseHeaderOverrides.ContentDisposition = AttachmentDisposition.For(name);
+        }
+        else
+        {
+            // Both headers are signed into the URL, so whoever holds the link cannot change them, and the stored
+            // Content-Type of the object (set by whoever uploaded it) never reaches the browser.
+            request.ResponseHeaderOverrides.ContentDisposition = AttachmentDisposition.Inline(name);
+            request.ResponseHeaderOverrides.ContentType = inlineType;
+        }
+
+        var url = await session.S3.GetPreSignedURLAsync(request);
+        return new DownloadLink(new Uri(url), expiresAt, inlineType is not null);
     }
 
     private static FileResult<FileListing> NothingGranted(string prefix, string? cursor)
@@ -202,6 +258,23 @@ public sealed partial class FileCatalog(
         return cursor is null
             ? FileResult<FileListing>.Success(new FileListing(prefix, [], [], null))
             : Bad("cursor is not valid for this prefix.");
+    }
+
+    private FileResult<FileListing> ListLocations(AccessScope scope, string? cursor)
+    {
+        // The root of the namespace is the configured locations, answered from configuration alone: those the person
+        // may see all of, or some folder in.
+        if (cursor is not null)
+        {
+            return Bad("cursor is not valid for this prefix.");
+        }
+
+        var entries = Locations.All
+            .Select(Locations.RootOf)
+            .Where(root => scope.Allows(root) || scope.FoldersLeadingFrom(root).Count > 0 || scope.Prefixes.Contains(root))
+            .Select(root => new FolderEntry(root, S3Paths.LastSegment(root)))
+            .ToList();
+        return FileResult<FileListing>.Success(new FileListing("", entries, [], null));
     }
 
     private static FileResult<FileListing> ListTowardsAllowed(AccessScope scope, string prefix, string? cursor)
@@ -224,96 +297,16 @@ public sealed partial class FileCatalog(
         return FileResult<FileListing>.Success(new FileListing(prefix, entries, [], null));
     }
 
-    private async Task<(T? Response, FileFailure? Failure)> CallS3Async<T>(
-        AuthenticatedUser user, AccessScope scope, Func<AssumedRoleSession, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-        where T : class
-    {
-        if (scope.GrantsNothing)
-        {
-            return (null, Forbidden());
-        }
-
-        var roleRequest = RoleRequestOf(user, scope);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                using var lease = await credentials.AcquireAsync(roleRequest, cancellationToken);
-                try
-                {
-                    var response = await call(lease.Session, cancellationToken);
-                    lease.Session.MarkWorked();
-                    return (response, null);
-                }
-                catch (AmazonServiceException e) when (BadCredentials.Indicate(e, lease.Session.HasWorked))
-                {
-                    // AWS says the credentials themselves are bad (expired early, revoked): fetch new ones and try
-                    // once more. The cache allows that once a minute per user and scope, whatever the requests.
-                    LogS3RefusedCredentials(logger, user.Id, e.ErrorCode);
-                    if (attempt == 1 && credentials.InvalidateBadCredentials(roleRequest, lease.Session))
-                    {
-                        continue;
-                    }
-
-                    return (null, new FileFailure(FileFailureKind.Unavailable, "The file store refused FileBridge's credentials.", DefaultRetryAfter));
-                }
-            }
-            catch (Exception e) when (TryClassify(e, cancellationToken, out var failure))
-            {
-                if (failure!.Kind == FileFailureKind.Unavailable)
-                {
-                    LogS3Failure(logger, user.Id, (e as AmazonServiceException)?.ErrorCode ?? e.GetType().Name);
-                }
-
-                return (null, failure);
-            }
-        }
-    }
-
-    private static bool TryClassify(Exception e, CancellationToken cancellationToken, [NotNullWhen(true)] out FileFailure? failure)
-    {
-        failure = e switch
-        {
-            UpstreamUnavailableException unavailable =>
-                Unavailable(unavailable.RetryAfter),
-            HiddenObjectException =>
-                new FileFailure(FileFailureKind.NotFound, "There is no such file."),
-            AmazonServiceException { StatusCode: HttpStatusCode.NotFound } notFound when notFound.ErrorCode != "NoSuchBucket" =>
-                new FileFailure(FileFailureKind.NotFound, "There is no such file."),
-            AmazonServiceException { ErrorCode: "InvalidArgument" } invalid when !AwsFaultClassifier.IsTransient(invalid, cancellationToken) =>
-                new FileFailure(FileFailureKind.BadRequest, "The file store refused the request."),
-            // Anything else from S3 (outage after the SDK's retries, timeouts, unexpected refusals, an answer the
-            // SDK cannot parse) is not the user's fault.
-            AmazonServiceException or AmazonClientException or HttpRequestException or IOException or System.Xml.XmlException =>
-                Unavailable(DefaultRetryAfter),
-            OperationCanceledException when !cancellationToken.IsCancellationRequested => Unavailable(DefaultRetryAfter),
-            _ => null,
-        };
-        return failure is not null;
-    }
-
-    private static RoleRequest RoleRequestOf(AuthenticatedUser user, AccessScope scope) => new(user.Id, scope.Prefixes);
-
-    private static DateTimeOffset? ToOffset(DateTime? value) =>
+    internal static DateTimeOffset? ToOffset(DateTime? value) =>
         value is { } v ? new DateTimeOffset(v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime()) : null;
 
-    private static FileFailure Bad(string detail) => new(FileFailureKind.BadRequest, detail);
+    private static FileFailure Bad(string detail) => FileFailures.Bad(detail);
 
-    private static FileFailure Unavailable(TimeSpan retryAfter) =>
-        new(FileFailureKind.Unavailable, "The file store cannot be reached right now.", retryAfter);
-
-    private static FileFailure Forbidden() =>
-        new FileFailure(FileFailureKind.Forbidden, "This folder or file is outside the prefixes you may see.");
+    private static FileFailure Forbidden() => FileFailures.Forbidden();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {FolderCount} folders and {FileCount} files under {Prefix} for {UserId}")]
     private static partial void LogListed(ILogger logger, string userId, string prefix, int folderCount, int fileCount);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Issued a download link for {Key} to {UserId}, valid for {Lifetime}")]
-    private static partial void LogLinkIssued(ILogger logger, string userId, string key, TimeSpan lifetime);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 said the credentials of {UserId} are bad ({ErrorCode})")]
-    private static partial void LogS3RefusedCredentials(ILogger logger, string userId, string errorCode);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "S3 call for {UserId} failed: {ErrorCode}")]
-    private static partial void LogS3Failure(ILogger logger, string userId, string errorCode);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Issued a download link for {Key} to {UserId} (inline: {Inline}), valid for {Lifetime}")]
+    private static partial void LogLinkIssued(ILogger logger, string userId, string key, bool inline, TimeSpan lifetime);
 }

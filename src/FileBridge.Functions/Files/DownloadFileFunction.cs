@@ -8,7 +8,10 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Files;
 
-/// <summary>Redirects to a short-lived presigned GET URL for one file, once the download is in the audit trail.</summary>
+/// <summary>
+/// Redirects to a short-lived presigned GET URL for one file, once it is in the audit trail: a download, or with
+/// <c>disposition=inline</c> a preview of a safe type.
+/// </summary>
 public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, RequestAuthenticator authenticator, FileCatalog catalog, RequestAudit audit)
 {
     [Function(nameof(DownloadFileFunction))]
@@ -23,22 +26,23 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
         }
 
         string? key = request.Query["key"];
-        if (QueryParameters.FirstRepeated(request, "key") is { } repeated)
+        var action = request.Query["disposition"] == "inline" ? AuditActions.Preview : AuditActions.Download;
+        if (QueryParameters.FirstRepeated(request, "key", "disposition") is { } repeated)
         {
-            return Refused(request, user.Id, key, Problems.BadRequest($"{repeated} must be given at most once."));
+            return Refused(request, action, user.Id, key, Problems.BadRequest($"{repeated} must be given at most once."));
         }
 
-        var result = await catalog.GetDownloadLinkAsync(user, key, cancellationToken);
+        var result = await catalog.GetDownloadLinkAsync(user, key, request.Query["disposition"], cancellationToken);
         if (result.Failure is { } failure)
         {
             logger.LogDebug("Download refused for {UserId}: {FailureKind}", user.Id, failure.Kind);
-            return Refused(request, user.Id, key, FileProblems.For(request.HttpContext.Response, failure));
+            return Refused(request, action, user.Id, key, FileProblems.For(request.HttpContext.Response, failure));
         }
 
         try
         {
             // No link leaves without its row: the row names the key, never the link.
-            await audit.RecordAsync(request.HttpContext, AuditActions.Download, user.Id, key, StatusCodes.Status302Found, cancellationToken);
+            await audit.RecordAsync(request.HttpContext, result.Value!.IsInline ? AuditActions.Preview : AuditActions.Download, user.Id, key, StatusCodes.Status302Found, cancellationToken);
         }
         catch (AuditUnavailableException)
         {
@@ -50,9 +54,9 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
         return new RedirectResult(result.Value!.Url.AbsoluteUri, permanent: false);
     }
 
-    private ObjectResult Refused(HttpRequest request, string userId, string? key, ObjectResult problem)
+    private ObjectResult Refused(HttpRequest request, string action, string userId, string? key, ObjectResult problem)
     {
-        audit.Post(request.HttpContext, AuditActions.Download, userId, key, problem, onAws: true);
+        audit.Post(request.HttpContext, action, userId, key, problem, onAws: true);
         return problem;
     }
 }

@@ -107,8 +107,26 @@ export function listFiles({ prefix = '', cursor = null, limit = null } = {}, sig
   return request(`/api/files?${query}`, { signal });
 }
 
-export function downloadUrl(key) {
-  return `/api/files/download?${new URLSearchParams({ key })}`;
+export function downloadUrl(key, disposition = null) {
+  const query = new URLSearchParams({ key });
+  if (disposition) query.set('disposition', disposition);
+  return `/api/files/download?${query}`;
+}
+
+/** One bounded step of a search below `prefix`; pass back `nextCursor` to continue. */
+export function searchFiles({ prefix = '', q, cursor = null, limit = null }, signal) {
+  const query = new URLSearchParams({ prefix, q });
+  if (cursor) query.set('cursor', cursor);
+  if (limit) query.set('limit', String(limit));
+  return request(`/api/files/search?${query}`, { signal });
+}
+
+// The types the download route serves inline (DESIGN.md, Preview); anything else only downloads.
+const PREVIEWABLE = /\.(png|jpe?g|gif|webp|pdf|txt|csv|log|json|md)$/i;
+
+/** True when the file can be viewed in the browser ("View" beside "Download"). */
+export function isPreviewable(name) {
+  return PREVIEWABLE.test(name);
 }
 
 /**

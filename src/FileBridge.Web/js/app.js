@@ -24,7 +24,7 @@ function signedIn(who) {
   toggle(account, true);
   signIn.hide();
   // Also tidies the address (e.g. a missing trailing slash) and opens the folder it names.
-  router.goTo(router.currentPrefix(), { replace: true });
+  router.goTo(router.currentPrefix(), { replace: true, q: router.currentQuery() });
 }
 
 /** Back to the form. The address is kept, so signing in again returns to the same folder. */
@@ -54,7 +54,7 @@ signOutButton.addEventListener('click', async () => {
 });
 
 router.onRouteChange((prefix) => {
-  if (user) browser.show(prefix);
+  if (user) browser.show(prefix, { query: router.currentQuery() });
 });
 
 async function start() {

@@ -4,7 +4,8 @@ import { announce, byId, el, setBusy, toggle } from './dom.js';
 import { countOf, formatDate, formatDateTime, formatFullDate, formatSize } from './format.js';
 import { appendPage, defaultSort, entryId, filterEntries, nextSort, sortEntries, summarize } from './listing.js';
 import { browseMessage } from './messages.js';
-import { pathForPrefix, trail } from './router.js';
+import { goTo, pathForPrefix, trail } from './router.js';
+import { createSearchView } from './search-view.js';
 
 const SORT_WORDS = {
   name: { ascending: 'name, A to Z', descending: 'name, Z to A' },
@@ -54,7 +55,11 @@ export function createBrowserView({ onUnauthorized }) {
     more: byId('more'),
     loadMore: byId('load-more'),
     loadAll: byId('load-all'),
+    searchForm: byId('search-form'),
+    search: byId('search'),
   };
+
+  const search = createSearchView({ onUnauthorized });
 
   const state = {
     prefix: null,
@@ -65,6 +70,7 @@ export function createBrowserView({ onUnauthorized }) {
     controller: null,
     retryAction: null,
     failedDownload: null,
+    query: '',
   };
 
   const loadedCount = () => state.loaded.folders.length + state.loaded.files.length;
@@ -282,8 +288,18 @@ export function createBrowserView({ onUnauthorized }) {
         },
         el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }),
         el('span', { class: 'entry-name' }, file.name),
+        // The space keeps the visible text ("name Download") the same words as the label (WCAG 2.5.3).
+        ' ',
         // A visible cue that the name downloads; screen readers already hear it in the label.
         el('span', { class: 'entry-action', 'aria-hidden': 'true' }, 'Download')),
+        // Only types the API serves inline get "View"; it opens beside the page, never replacing it.
+        api.isPreviewable(file.name) && el('a', {
+          href: api.downloadUrl(file.key, 'inline'),
+          target: '_blank',
+          rel: 'noopener noreferrer',
+          class: 'entry-view',
+          'aria-label': `View ${file.name} (opens in a new tab)`,
+        }, 'View'),
         // Narrow screens hide the Size and Modified columns; this line carries them instead.
         el('span', { class: 'entry-meta' }, [size, formatDateTime(file.lastModified, locale)].filter(Boolean).join(' · '))),
       el('td', { class: 'col-size', 'data-bytes': file.size }, size),
@@ -427,13 +443,52 @@ export function createBrowserView({ onUnauthorized }) {
     }
   });
 
+  // A search is an address (…/folder/?q=text): submitting navigates, so Back and deep links work.
+  dom.searchForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = dom.search.value.trim();
+    if (!q) return;
+    goTo(state.prefix ?? '', { q });
+  });
+
+  /** Shows either the folder's listing or the search below it; never both. */
+  function showMode(searching) {
+    for (const node of [dom.toolbar, dom.area]) toggle(node, !searching);
+    if (searching) {
+      toggle(dom.more, false);
+      toggle(dom.error, false);
+    }
+  }
+
   // ---- public --------------------------------------------------------------------------------
 
   return {
     /** Opens a folder; `force` reloads it even when it is already open. */
-    show(prefix, { force = false } = {}) {
+    show(prefix, { force = false, query = '' } = {}) {
       toggle(dom.view, true);
-      if (prefix === state.prefix && !force && state.status !== 'error') return;
+      if (query) {
+        const changed = prefix !== state.prefix || query !== state.query;
+        state.query = query;
+        dom.search.value = query;
+        if (prefix !== state.prefix) {
+          state.prefix = prefix;
+          state.loaded = { folders: [], files: [] };
+          state.status = 'idle';
+          renderHeader();
+        }
+        showMode(true);
+        if (changed || force) search.start(prefix, query);
+        return;
+      }
+      const wasSearching = Boolean(state.query);
+      state.query = '';
+      search.hide();
+      showMode(false);
+      if (wasSearching) dom.search.value = '';
+      if (prefix === state.prefix && !force && state.status !== 'error' && state.status !== 'idle') {
+        if (wasSearching) render();
+        return;
+      }
       if (prefix !== state.prefix) dom.filter.value = '';
       state.prefix = prefix;
       renderHeader();
@@ -444,6 +499,9 @@ export function createBrowserView({ onUnauthorized }) {
     /** Hides the view and forgets what it showed (signed out or session ended). */
     reset() {
       state.controller?.abort();
+      search.hide();
+      state.query = '';
+      dom.search.value = '';
       state.prefix = null;
       state.status = 'idle';
       state.loaded = { folders: [], files: [] };

@@ -8,13 +8,27 @@ function segmentsNeedQuery(segments) {
   return segments.some((s) => s === '' || s === '.' || s === '..');
 }
 
-/** The address of a folder prefix ('' = all files, 'a/b/' = folder b inside a). */
-export function pathForPrefix(prefix) {
-  if (!prefix) return '/';
+/**
+ * The address of a folder prefix ('' = all files, 'a/b/' = folder b inside a), and of a search
+ * below it when `q` is given: a search has an address too, so it can be shared and reloaded.
+ */
+export function pathForPrefix(prefix, q = '') {
+  const search = q ? new URLSearchParams({ q }).toString() : '';
+  if (!prefix) return search ? `${BROWSE}?${search}` : '/';
   const trimmed = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix;
   const segments = trimmed.split('/');
-  if (segmentsNeedQuery(segments)) return `${BROWSE}?${new URLSearchParams({ prefix })}`;
-  return `${BROWSE}${segments.map(encodeURIComponent).join('/')}/`;
+  if (segmentsNeedQuery(segments)) {
+    const query = new URLSearchParams({ prefix });
+    if (q) query.set('q', q);
+    return `${BROWSE}?${query}`;
+  }
+  return `${BROWSE}${segments.map(encodeURIComponent).join('/')}/${search ? `?${search}` : ''}`;
+}
+
+/** The search text an address holds ('' when it is a plain folder). */
+export function queryForLocation(loc) {
+  const url = new URL(loc.href ?? String(loc), 'http://placeholder');
+  return (url.searchParams.get('q') ?? '').trim();
 }
 
 /** The folder prefix an address points at; '' for the root and for addresses it does not know. */
@@ -54,6 +68,10 @@ export function currentPrefix() {
   return prefixForLocation(window.location);
 }
 
+export function currentQuery() {
+  return queryForLocation(window.location);
+}
+
 export function onRouteChange(listener) {
   listeners.add(listener);
 }
@@ -63,9 +81,9 @@ function notify() {
   for (const listener of listeners) listener(prefix);
 }
 
-/** Goes to a folder, adding a history entry unless `replace`. */
-export function goTo(prefix, { replace = false } = {}) {
-  const path = pathForPrefix(prefix);
+/** Goes to a folder (or a search below it, with `q`), adding a history entry unless `replace`. */
+export function goTo(prefix, { replace = false, q = '' } = {}) {
+  const path = pathForPrefix(prefix, q);
   const here = window.location.pathname + window.location.search;
   if (path !== here) {
     if (replace) window.history.replaceState(null, '', path);
@@ -82,7 +100,7 @@ export function start() {
     const link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
     if (!link || link.origin !== window.location.origin) return;
     event.preventDefault();
-    goTo(prefixForLocation(link));
+    goTo(prefixForLocation(link), { q: queryForLocation(link) });
   });
   window.addEventListener('popstate', notify);
 }

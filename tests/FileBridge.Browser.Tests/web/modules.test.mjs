@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { ApiError } from '../../../src/FileBridge.Web/js/api.js';
+import { ApiError, downloadUrl, isPreviewable } from '../../../src/FileBridge.Web/js/api.js';
 import { countOf, formatDate, formatDateTime, formatFullDate, formatSize, formatWait, parseRetryAfter } from '../../../src/FileBridge.Web/js/format.js';
 import { appendPage, entryId, filterEntries, nextSort, sortEntries, summarize } from '../../../src/FileBridge.Web/js/listing.js';
 import { browseMessage, signInMessage } from '../../../src/FileBridge.Web/js/messages.js';
-import { pathForPrefix, prefixForLocation, trail } from '../../../src/FileBridge.Web/js/router.js';
+import { pathForPrefix, prefixForLocation, queryForLocation, trail } from '../../../src/FileBridge.Web/js/router.js';
 
 const at = (path) => ({ href: `http://127.0.0.1:7071${path}` });
 
@@ -209,5 +209,34 @@ describe('messages', () => {
     const unavailable = browseMessage(error(503, 'upstream_unavailable', 30));
     assert.equal(unavailable.retry, true);
     assert.match(unavailable.detail, /30 seconds/);
+  });
+});
+
+describe('search addresses', () => {
+  it('keeps the folder and the search text, and reads both back', () => {
+    for (const [prefix, q] of [['', 'report'], ['logs/app/', 'error 42'], ['a/../b/', 'x&y=z'], ['résumé/', '#?%']]) {
+      const path = pathForPrefix(prefix, q);
+      assert.equal(prefixForLocation(at(path)), prefix, path);
+      assert.equal(queryForLocation(at(path)), q, path);
+    }
+    assert.equal(pathForPrefix('logs/', 'app'), '/browse/logs/?q=app');
+    assert.equal(pathForPrefix('logs/', ''), '/browse/logs/');
+    assert.equal(queryForLocation(at('/browse/logs/')), '');
+  });
+});
+
+describe('previews', () => {
+  it('offers View only for the types the API serves inline', () => {
+    for (const name of ['a.png', 'A.JPG', 'a.jpeg', 'a.gif', 'a.webp', 'a.pdf', 'a.txt', 'a.csv', 'a.log', 'a.json', 'a.md']) {
+      assert.equal(isPreviewable(name), true, name);
+    }
+    for (const name of ['a.html', 'a.svg', 'a.png.html', 'a.htm', 'a.xml', 'png', 'a.txt.exe']) {
+      assert.equal(isPreviewable(name), false, name);
+    }
+  });
+
+  it('asks the download route for an inline link', () => {
+    assert.equal(downloadUrl('logs/a b.png', 'inline'), '/api/files/download?key=logs%2Fa+b.png&disposition=inline');
+    assert.equal(downloadUrl('logs/a.png'), '/api/files/download?key=logs%2Fa.png');
   });
 });
