@@ -36,7 +36,7 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
                 SessionCookie.Issue(context.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
                 logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
                 audit.Post(context, AuditActions.SignIn, signedIn.Session.User.Id, null, StatusCodes.Status200OK);
-                return PrivateResults.Ok(request, SessionUserResponse.From(signedIn.Session.User));
+                return new OkObjectResult(SessionUserResponse.From(signedIn.Session.User));
             case LoginOutcome.Throttled throttled:
                 audit.PostThrottled(context, null, ApiPipeline.SignInsPerNameLimiter, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
                 return Problems.RateLimited(context.Response, throttled.RetryAfter);

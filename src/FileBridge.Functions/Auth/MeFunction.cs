@@ -20,6 +20,6 @@ public sealed class MeFunction(ILogger<MeFunction> logger, RequestAuthenticator 
             return Problems.Unauthenticated();
         }
 
-        return PrivateResults.Ok(request, SessionUserResponse.From(user));
+        return new OkObjectResult(SessionUserResponse.From(user));
     }
 }

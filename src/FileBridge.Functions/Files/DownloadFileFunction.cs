@@ -49,8 +49,7 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
             return FileProblems.AuditUnavailable(request.HttpContext.Response);
         }
 
-        // The link itself is a bearer credential for this file; it is never logged.
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        // The link itself is a bearer credential for this file; it is never logged (ApiPipeline marks it no-store).
         return new RedirectResult(result.Value!.Url.AbsoluteUri, permanent: false);
     }
 

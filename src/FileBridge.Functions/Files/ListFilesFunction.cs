@@ -38,7 +38,7 @@ public sealed class ListFilesFunction(ILogger<ListFilesFunction> logger, Request
 
         // Listings go on while the audit table is unreachable: the row is queued, not awaited (README, Audit trail).
         audit.Post(request.HttpContext, AuditActions.List, user.Id, result.Value!.Prefix, StatusCodes.Status200OK, onAws: true);
-        return PrivateResults.Ok(request, result.Value!);
+        return new OkObjectResult(result.Value!);
     }
 
     private ObjectResult Refused(HttpRequest request, string userId, string? prefix, ObjectResult problem)

@@ -38,7 +38,7 @@ public sealed class SearchFilesFunction(ILogger<SearchFilesFunction> logger, Req
 
         // Like listings, searches go on while the audit table is unreachable: the row is queued.
         audit.Post(request.HttpContext, AuditActions.Search, user.Id, result.Value!.Prefix, StatusCodes.Status200OK, onAws: true);
-        return PrivateResults.Ok(request, result.Value!);
+        return new OkObjectResult(result.Value!);
     }
 
     private ObjectResult Refused(HttpRequest request, string userId, string? prefix, ObjectResult problem)
