@@ -12,7 +12,9 @@ namespace FileBridge.Core.Passkeys;
 /// <summary>
 /// WebAuthn challenges, server-side: valid <see cref="Lifetime"/>, used once, and bound to the browser
 /// that asked: the row is keyed by the hash of a random value only that browser holds. Taking a
-/// challenge deletes its row under its ETag, so of two requests spending one challenge only one gets it.
+/// challenge marks its row used under its ETag, so of two requests spending one challenge only one gets
+/// it; the row is deleted afterwards. (The mark, not the delete, decides: Azurite lets several
+/// ETag-guarded deletes of one row succeed when they arrive together.)
 /// </summary>
 public sealed class ChallengeStore(TableServiceClient service, IOptions<SecondFactorOptions> options, TimeProvider time)
 {
@@ -20,6 +22,7 @@ public sealed class ChallengeStore(TableServiceClient service, IOptions<SecondFa
     internal const string OptionsColumn = "Options";
     internal const string UserIdColumn = "UserId";
     internal const string ExpiresAtColumn = "ExpiresAt";
+    internal const string UsedColumn = "Used";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.ChallengesTableName);
 
@@ -61,11 +64,26 @@ public sealed class ChallengeStore(TableServiceClient service, IOptions<SecondFa
             }
 
             entity = response.Value!;
-            await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, entity.ETag, cancellationToken);
+            if (entity.GetBoolean(UsedColumn) == true)
+            {
+                return null;
+            }
+
+            await _table.UpdateEntityAsync(
+                new TableEntity(entity.PartitionKey, entity.RowKey) { [UsedColumn] = true }, entity.ETag, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return null;
+        }
+
+        try
+        {
+            await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Already gone; the mark above is what made this use the only one.
         }
 
         var expiresAt = entity.GetDateTimeOffset(ExpiresAtColumn);

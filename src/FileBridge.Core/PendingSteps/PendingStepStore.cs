@@ -13,6 +13,8 @@ namespace FileBridge.Core.PendingSteps;
 /// Pending sign-in steps, server-side, keyed by the SHA-256 of the <c>__Host-fb_pending</c> cookie (the
 /// cookie itself is never stored). Every change is written under the row's ETag: the code counter
 /// holds however many codes arrive at once, and a step finishes once, so it yields one session at most.
+/// Finishing marks the row under its ETag and then deletes it: the mark decides (Azurite lets several
+/// ETag-guarded deletes of one row succeed when they arrive together).
 /// </summary>
 public sealed class PendingStepStore(TableServiceClient service, IOptions<SecondFactorOptions> options, TimeProvider time)
 {
@@ -28,6 +30,7 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
     internal const string TemporaryPasswordColumn = "TemporaryPassword";
     internal const string SecurityStampColumn = "SecurityStamp";
     internal const string CreatedFromColumn = "CreatedFrom";
+    internal const string FinishedColumn = "Finished";
 
     /// <summary>Re-reads after a lost write; each round re-checks the count against what won.</summary>
     private const int Rounds = 10;
@@ -126,8 +129,8 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
 
             try
             {
-                await _table.DeleteEntityAsync(step.Key, string.Empty, step.ETag, cancellationToken);
-                return step;
+                await _table.UpdateEntityAsync(
+                    new TableEntity(step.Key, string.Empty) { [FinishedColumn] = true }, step.ETag, TableUpdateMode.Merge, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -135,8 +138,12 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
             }
             catch (RequestFailedException e) when (e.Status == 412)
             {
-                // A code was counted meanwhile; the step is still there to finish.
+                // A code was counted, or another caller finished it, meanwhile: read again to see which.
+                continue;
             }
+
+            await TryDeleteAsync(step, cancellationToken);
+            return step;
         }
 
         return null;
@@ -177,7 +184,8 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
     private static string KeyOf(string cookieValue) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookieValue)));
 
     private static PendingStep? ToStep(TableEntity entity) =>
-        Enum.TryParse<PendingStepKind>(EntityReader.String(entity, StepColumn), out var kind)
+        !EntityReader.Boolean(entity, FinishedColumn)
+        && Enum.TryParse<PendingStepKind>(EntityReader.String(entity, StepColumn), out var kind)
         && EntityReader.DateTime(entity, ExpiresAtColumn) is { } expiresAt
         && EntityReader.String(entity, UserIdColumn) is { Length: > 0 } userId
             ? new PendingStep(

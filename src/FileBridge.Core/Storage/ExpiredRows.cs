@@ -11,8 +11,9 @@ public static class ExpiredRows
         var deleted = 0;
         try
         {
-            var filter = TableClient.CreateQueryFilter($"{expiresAtColumn} le {now}");
-            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: [expiresAtColumn], cancellationToken: cancellationToken))
+            // The column name is not a value: only the time goes through the filter's quoting.
+            var filter = $"{expiresAtColumn} le {TableClient.CreateQueryFilter($"{now}")}";
+            await foreach (var entity in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 try
                 {

@@ -44,7 +44,7 @@ public sealed class PasskeyCeremonyTests : IDisposable
         var again = JsonDocument.Parse((await world.Registration.BeginAsync(ann, "Ann", None))!.OptionsJson).RootElement;
 
         Assert.Equal(_authenticator.UserHandle, WebEncoders.Base64UrlDecode(again.GetProperty("user").GetProperty("id").GetString()!));
-        Assert.Equal([_authenticator.CredentialIdText], again.GetProperty("excludeCredentials").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+        Assert.Equal([_authenticator.CredentialIdText], again.GetProperty("excludeCredentials").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class PasskeyCeremonyTests : IDisposable
 
         Assert.Equal(new PasskeyInfo(_authenticator.CredentialIdText, "Laptop", world.Time.GetUtcNow(), null), result.Passkey);
         Assert.Equal(10, result.RecoveryCodes!.Count);
-        Assert.Equal([result.Passkey], await world.Management.ListAsync(ann, None));
+        Assert.Equal([result.Passkey!], await world.Management.ListAsync(ann, None));
         Assert.Equal(new FactorSummary(false, 1, 10), await world.Summary.ReadAsync(ann, None));
     }
 
@@ -162,7 +162,7 @@ public sealed class PasskeyCeremonyTests : IDisposable
             begun.Ticket.Binding, _authenticator.Get(begun.OptionsJson), ann, SecondFactorWorld.AppOrigin, None);
 
         Assert.Equal([_authenticator.CredentialIdText],
-            JsonDocument.Parse(begun.OptionsJson).RootElement.GetProperty("allowCredentials").EnumerateArray().Select(c => c.GetProperty("id").GetString()));
+            JsonDocument.Parse(begun.OptionsJson).RootElement.GetProperty("allowCredentials").EnumerateArray().Select(c => c.GetProperty("id").GetString()!));
         Assert.True(result.Succeeded);
     }
 

@@ -167,7 +167,7 @@ public sealed class TotpFactorTests
         var row = await world.UserRowAsync(ann);
 
         var secretText = OtpNet.Base32Encoding.ToString(secret);
-        Assert.All(row.Values, value => Assert.DoesNotContain(secretText, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.OrdinalIgnoreCase));
+        Assert.All(row.Select(column => column.Value), value => Assert.DoesNotContain(secretText, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, StringComparison.OrdinalIgnoreCase));
         Assert.StartsWith("v1.", row.GetString("TotpSecret"), StringComparison.Ordinal);
         Assert.Equal("not-a-real-hash", row.GetString("PasswordHash"));
     }
