@@ -24,7 +24,7 @@ public sealed class EndpointPoliciesTests
     {
         var policies = EndpointPolicies.Discover(typeof(FileBridgeApiExtensions).Assembly);
 
-        Assert.All(Functions, f => Assert.Same(f.Policy, policies.For(f.Name)));
+        Assert.All(Functions, f => Assert.Equal(f.Policy, policies.For(f.Name)));
     }
 
     [Fact]
