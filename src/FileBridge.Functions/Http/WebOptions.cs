@@ -43,7 +43,8 @@ public sealed class WebOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(RequiredFrontDoorId) && !Guid.TryParse(RequiredFrontDoorId, out _))
         {
             yield return new ValidationResult(
-                $"Web:RequiredFrontDoorId must be the Front Door profile's id, a GUID such as 00000000-0000-0000-0000-000000000000, not '{RequiredFrontDoorId}'.",
+                // The id is what proves a request came through the edge: the message names the setting, never repeats it.
+                "Web:RequiredFrontDoorId must be the Front Door profile's id, a GUID such as 00000000-0000-0000-0000-000000000000.",
                 [nameof(RequiredFrontDoorId)]);
         }
 

@@ -50,7 +50,7 @@ public sealed class FrontDoorCheckTests
     [Theory]
     [InlineData("front-door")]
     [InlineData("{6f3c1d2e-8a4b-4c5d}")]
-    public void Validate_RequiredFrontDoorIdThatIsNoGuid_NamesTheSetting(string value)
+    public void Validate_RequiredFrontDoorIdThatIsNoGuid_NamesTheSettingWithoutRepeatingIt(string value)
     {
         var options = new WebOptions { RequiredFrontDoorId = value };
 
@@ -58,6 +58,7 @@ public sealed class FrontDoorCheckTests
 
         var error = Assert.Single(errors);
         Assert.Contains("Web:RequiredFrontDoorId", error.ErrorMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, error.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
