@@ -44,7 +44,7 @@ start() {
     daemon_start "$PID_FILE" "$LOG_FILE" "$REPO/node_modules/.bin/$program" "${extra[@]}" \
       --tableHost 127.0.0.1 --tablePort "$PORT" \
       --location "$STATE/data" --disableTelemetry --skipApiVersionCheck --loose
-    daemon_wait Azurite "$PID_FILE" "$LOG_FILE" 10 port_open "$PORT" || exit 1
+    daemon_wait Azurite "$PID_FILE" "$LOG_FILE" 120 port_open "$PORT" || exit 1
     echo "Azurite Table service on http://127.0.0.1:$PORT (pid $(cat "$PID_FILE"))."
   fi
   printf 'export Users__ConnectionString=%q\n' "$CONNECTION_STRING" >"$ENV_FILE"
