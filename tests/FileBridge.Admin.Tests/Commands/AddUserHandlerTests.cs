@@ -228,7 +228,7 @@ public sealed class AddUserHandlerTests
     [Fact]
     public async Task Run_NoSecondFactor_MarksAServiceAccountShownInListAndAudited()
     {
-        var added = await _context.RunWithInputAsync("service passphrase 4 backups\n", "users", "add", "backup-bot", "--permanent", "--no-second-factor");
+        var added = await _context.RunWithInputAsync("service passphrase 4 nightly jobs\n", "users", "add", "backup-bot", "--permanent", "--no-second-factor");
 
         var listed = await _context.RunAsync("users", "list");
         var audit = await _context.RunAsync("audit", "list", "--action", "admin:users-add", "--json");

@@ -54,7 +54,7 @@ public sealed class ResetPasswordHandlerTests
         Assert.DoesNotContain(password, audit.Output, StringComparison.Ordinal);
         await foreach (var row in _context.UsersTable.QueryAsync<Azure.Data.Tables.TableEntity>())
         {
-            Assert.DoesNotContain(row.Values, value => value is string text && text.Contains(password, StringComparison.Ordinal));
+            Assert.DoesNotContain(((IDictionary<string, object>)row).Values, value => value is string text && text.Contains(password, StringComparison.Ordinal));
         }
     }
 

@@ -17,12 +17,12 @@ public sealed class SetPasswordHandlerTests
         var sessions = new TestSessions(_context);
         await sessions.AddAsync("alice", 1);
 
-        var result = await _context.RunWithInputAsync("the new password of alice\n", "users", "set-password", "alice", "--permanent");
+        var result = await _context.RunWithInputAsync("the new password of hers\n", "users", "set-password", "alice", "--permanent");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var row = await _context.UserRowAsync("alice");
         var hash = (string)row["PasswordHash"];
-        Assert.Equal(PasswordCheck.Succeeded, _hashing.Verify(hash, "the new password of alice"));
+        Assert.Equal(PasswordCheck.Succeeded, _hashing.Verify(hash, "the new password of hers"));
         Assert.Equal(PasswordCheck.Failed, _hashing.Verify(hash, "the old password of alice"));
         Assert.Equal(0, row["FailedLogins"]);
         Assert.True(row.GetDateTimeOffset("LockedUntil") <= DateTimeOffset.UtcNow, "LockedUntil must lie in the past");
