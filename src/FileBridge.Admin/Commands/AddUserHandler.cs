@@ -32,7 +32,7 @@ public sealed class AddUserHandler(
         await users.AddAsync(user, cancellationToken);
 
         // Access fails closed: say what the new user will see, so "nothing" is never a surprise.
-        console.Out.WriteLine($"Added user '{userId}'. {ScopeText.Sentence(userId, UserScope.Resolve(user.Prefixes, defaults.Value))}");
+        console.Out.WriteLine($"Added user '{userId}'. {ScopeText.Sentence(userId, AccessScope.Resolve(user.Prefixes, defaults.Value))}");
         return ExitCodes.Success;
     }
 }

@@ -32,7 +32,7 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
                 user.Disabled ? "yes" : "no",
                 user.Prefixes is { Count: > 0 } prefixes ? PrefixList.Format(prefixes) : "(default)",
                 user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
-                ScopeText.Describe(UserScope.Resolve(user.Prefixes, defaults.Value)));
+                ScopeText.Describe(AccessScope.Resolve(user.Prefixes, defaults.Value)));
         }
 
         table.WriteTo(console.Out);

@@ -10,7 +10,7 @@ namespace FileBridge.Core.Tests.Aws;
 /// <summary>The "sts" pipeline as configured from options, driving the real SDK client over a scripted HTTP layer.</summary>
 public sealed class StsRoleAssumerTests
 {
-    private static readonly RoleRequest Alice = new("alice", ["home/alice/"]);
+    private static readonly RoleRequest Alice = new("alice", ["home/alice/"], TestLocations.Demo);
     private static readonly DateTimeOffset Expiry = DateTimeOffset.UtcNow.AddHours(1);
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class StsRoleAssumerTests
         var handler = new ScriptedHttpHandler((_, _, _) => Task.FromResult(ScriptedHttpHandler.AssumeRoleOk(Expiry)));
         using var host = Build(handler, new() { ["Aws:SessionDuration"] = "00:30:00" });
 
-        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(new RoleRequest("Ada Lovelace", ["home/ada/"]), CancellationToken.None);
+        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(new RoleRequest("Ada Lovelace", ["home/ada/"], TestLocations.Demo), CancellationToken.None);
 
         var body = Uri.UnescapeDataString(Assert.Single(handler.Bodies));
         Assert.Contains("Action=AssumeRole", body, StringComparison.Ordinal);
