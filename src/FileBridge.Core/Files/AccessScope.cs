@@ -78,7 +78,7 @@ public sealed class AccessScope
         var minimal = folders.Values
             .Where(g => !folders.Keys.Any(other => other != g.Prefix && g.Prefix.StartsWith(other, StringComparison.Ordinal)))
             .ToList();
-        return minimal.Count == 0 ? Nothing : new AccessScope(minimal, fromDefaults);
+        return minimal.Count == 0 && !fromDefaults ? Nothing : new AccessScope(minimal, fromDefaults);
     }
 
     /// <summary>True when everything under <paramref name="path"/> (a key or a folder prefix) may be read.</summary>

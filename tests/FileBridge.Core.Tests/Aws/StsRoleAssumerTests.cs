@@ -142,6 +142,22 @@ public sealed class StsRoleAssumerTests
     }
 
     [Fact]
+    public async Task AssumeAsync_ReadinessRequest_UsesTheProbesNameTheShortestLifetimeAndTheLocationsRole()
+    {
+        var handler = new ScriptedHttpHandler((_, _, _) => Task.FromResult(ScriptedHttpHandler.AssumeRoleOk(Expiry)));
+        using var host = Build(handler);
+        var elsewhere = TestLocations.Demo with { Name = "ci", RoleArn = "arn:aws:iam::222222222222:role/ci-reader" };
+
+        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(RoleRequest.ForReadiness(elsewhere), CancellationToken.None);
+
+        var body = Uri.UnescapeDataString(Assert.Single(handler.Bodies));
+        Assert.Contains("RoleSessionName=filebridge-readiness", body, StringComparison.Ordinal);
+        Assert.Contains("DurationSeconds=900", body, StringComparison.Ordinal);
+        Assert.Contains("RoleArn=arn:aws:iam::222222222222:role/ci-reader", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Policy=", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pipeline_IsRegisteredUnderTheStsKey()
     {
         using var host = Build(new ScriptedHttpHandler((_, _, _) => Task.FromResult(ScriptedHttpHandler.AssumeRoleOk(Expiry))));

@@ -188,6 +188,7 @@ public sealed class AccessScopeTests
         var scope = AccessScope.Resolve(null, "");
 
         Assert.True(scope.GrantsNothing);
+        Assert.True(scope.FromDefaults);
         Assert.False(scope.Allows(""));
     }
 }
