@@ -52,7 +52,7 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton<IRoleAssumer>(sp => sp.GetRequiredService<StsRoleAssumer>());
         // One credential cache serves people's requests and the readiness probe's reads alike.
         services.TryAddSingleton<AssumedRoleCache>();
-        services.TryAddSingleton(sp => FileLocations.From(sp.GetRequiredService<IOptions<FilesOptions>>(), sp.GetRequiredService<IOptions<AwsOptions>>()));
+        services.TryAddSingleton(sp => FileLocations.From(sp.GetRequiredService<IOptions<FilesOptions>>().Value, sp.GetRequiredService<IOptions<AwsOptions>>().Value));
         services.TryAddSingleton<AccessPolicy>();
         services.TryAddSingleton<S3Gateway>();
         services.TryAddSingleton<FileCatalog>();

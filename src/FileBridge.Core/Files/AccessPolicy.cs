@@ -18,12 +18,12 @@ public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions>
         return AccessScope.Resolve(user.OwnPrefixes, filesOptions.Value.DefaultPrefixes);
     }
 
-    /// <summary>Whether <paramref name="scope"/> may read <paramref name="path"/>, and which grant decides it.</summary>
-    public static AccessDecision Explain(AccessScope scope, string path)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        return scope.Decide(path);
-    }
+    /// <summary>
+    /// Whether <paramref name="user"/> may read <paramref name="path"/> (a normalized key or folder prefix), with the
+    /// grant that allows it, or the nearest grants when not. The admin tool's <c>access explain</c> builds the scope
+    /// from the stored rows (<see cref="AccessScope.Of"/>) and asks <see cref="AccessScope.Decide"/> the same way.
+    /// </summary>
+    public AccessDecision Explain(AuthenticatedUser user, string path) => ScopeOf(user).Decide(path);
 
     /// <summary>What a listing of <paramref name="prefix"/> (a normalized folder prefix) shows.</summary>
     public PathAccess ForFolder(AuthenticatedUser user, string prefix)

@@ -1,5 +1,4 @@
 using FileBridge.Core.Aws;
-using Microsoft.Extensions.Options;
 
 namespace FileBridge.Core.Files;
 
@@ -23,13 +22,6 @@ public sealed class FileLocations
     public bool IsNamespaced { get; }
 
     /// <summary>Built once, at start-up, from the validated <c>Files</c> and <c>Aws</c> sections.</summary>
-    public static FileLocations From(IOptions<FilesOptions> files, IOptions<AwsOptions> aws)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(aws);
-        return From(files.Value, aws.Value);
-    }
-
     public static FileLocations From(FilesOptions files, AwsOptions aws)
     {
         ArgumentNullException.ThrowIfNull(files);

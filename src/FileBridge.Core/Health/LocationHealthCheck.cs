@@ -20,8 +20,8 @@ public sealed class LocationHealthCheck(FileLocation location, S3Gateway s3) : I
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var target = new ReadTarget(location, location.Prefix, RoleRequest.ForReadiness(location));
-        return await s3.ProbeAsync(target, cancellationToken) is null
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The location's bucket could not be read.");
+        return await s3.ProbeAsync(target, cancellationToken) is { } failure
+            ? HealthCheckResult.Unhealthy($"The location's bucket could not be read ({failure.Kind}).")
+            : HealthCheckResult.Healthy();
     }
 }

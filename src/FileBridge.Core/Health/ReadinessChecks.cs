@@ -16,8 +16,11 @@ public static class ReadinessChecks
 
     public const string Sts = "sts";
 
-    /// <summary>Each check is bounded: a dependency that hangs is not ready, and the probe itself always answers.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Each check is bounded: a dependency that hangs is not ready, and the probe itself always answers. A location's
+    /// first probe makes three calls in a row (AssumeRole, a listing, a ranged read) on clients used for the first time.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Adds a readiness check once: registering the same name again (a second Add... call) changes nothing.</summary>
     public static void Add(HealthCheckServiceOptions options, string name, Func<IServiceProvider, IHealthCheck> factory)

@@ -43,7 +43,7 @@ public sealed class AccessPolicyTests
     {
         var policy = Policy(new FilesOptions { Bucket = "acme-files", DefaultPrefixes = "shared/" });
 
-        var decision = AccessPolicy.Explain(policy.ScopeOf(User(null)), "shared/handbook.pdf");
+        var decision = policy.Explain(User(null), "shared/handbook.pdf");
 
         Assert.Equal(new Grant("shared/", Grant.FromDefault), decision.Grant);
     }

@@ -391,7 +391,7 @@ public sealed class FileCatalogTests
         });
         var assumer = new CountingRoleAssumer(time, credentialLifetime ?? TimeSpan.FromHours(1));
         var cache = new AssumedRoleCache(assumer, new S3ClientFactory(aws, new ScriptedHttpClientFactory(handler)), aws, time, NullLogger<AssumedRoleCache>.Instance);
-        var locations = FileLocations.From(files, aws);
+        var locations = FileLocations.From(files.Value, aws.Value);
         var gateway = new S3Gateway(cache, files, aws, time, NullLogger<S3Gateway>.Instance);
         return (new FileCatalog(new AccessPolicy(locations, files), gateway, locations, time, NullLogger<FileCatalog>.Instance), assumer);
     }
