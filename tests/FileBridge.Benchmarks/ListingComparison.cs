@@ -48,7 +48,7 @@ internal static class ListingComparison
         var direct = new List<double>();
         using (var host = BrokerHost.Build())
         {
-            using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("bench-direct", []), CancellationToken.None);
+            using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("bench-direct", [], host.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None);
             var session = lease.Session;
             var request = new ListObjectsV2Request { BucketName = TestEnvironment.Bucket, Prefix = Prefix, Delimiter = "/", MaxKeys = 200 };
             for (var i = 0; i < Warmup + Requests; i++)

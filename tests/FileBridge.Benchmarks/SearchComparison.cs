@@ -49,7 +49,7 @@ internal static class SearchComparison
             var locations = host.Services.GetRequiredService<FileLocations>();
             var logs = locations.All.Single(l => l.Name == "logs");
             using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(
-                locations.RoleRequestFor("bench-walk", AccessScope.From(["*"]), logs)!, CancellationToken.None);
+                host.Services.GetRequiredService<AccessPolicy>().CredentialsFor("bench-walk", AccessScope.From(["*"]), logs)!, CancellationToken.None);
             for (var round = 0; round <= Rounds; round++)
             {
                 var clock = Stopwatch.StartNew();

@@ -48,7 +48,7 @@ public sealed class AddUserHandler(
 
         // Access fails closed: say what the new user will see, so "nothing" is never a surprise.
         var sentence = $"Added user '{userId}'{(request.NoSecondFactor ? " (a service account: no second factor)" : string.Empty)}. "
-            + ScopeText.Sentence(userId, UserScope.Resolve(user.Prefixes, defaults.Value));
+            + ScopeText.Sentence(userId, AccessScope.Resolve(user.Prefixes, defaults.Value));
         TemporaryPasswordOutput.Write(console, userId, temporary, request.Json, sentence);
         return ExitCodes.Success;
     }

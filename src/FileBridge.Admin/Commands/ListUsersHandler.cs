@@ -35,7 +35,7 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
                 user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
                 PasswordState(user, now),
                 user.NoSecondFactor ? "exempt" : "-",
-                ScopeText.Describe(UserScope.Resolve(user.Prefixes, defaults.Value)));
+                ScopeText.Describe(AccessScope.Resolve(user.Prefixes, defaults.Value)));
         }
 
         table.WriteTo(console.Out);

@@ -20,7 +20,7 @@ public sealed class SetPrefixesHandler(IUserStore users, DefaultPrefixesSetting 
 
         await users.UpdateAsync(userId, new UserChange(Prefixes: prefixList), cancellationToken);
 
-        var scope = ScopeText.Sentence(userId, UserScope.Resolve(prefixList, defaults.Value));
+        var scope = ScopeText.Sentence(userId, AccessScope.Resolve(prefixList, defaults.Value));
         console.Out.WriteLine(prefixList.Count == 0
             ? $"Cleared the prefixes of '{userId}'; their sessions end at their next request. {scope}"
             : $"Set the prefixes of '{userId}' to {PrefixList.Format(prefixList)}; their sessions end at their next request. {scope}");

@@ -6,32 +6,32 @@ namespace FileBridge.Admin.Output;
 /// <summary>How the tool names a user's effective scope: "own: a/;b/", "default: everything" or "none".</summary>
 public static class ScopeText
 {
-    public static string Describe(UserScope scope)
+    public static string Describe(AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        if (scope.Scope.GrantsNothing)
+        if (scope.GrantsNothing)
         {
             return "none";
         }
 
         var source = scope.FromDefaults ? "default" : "own";
-        return $"{source}: {What(scope.Scope)}";
+        return $"{source}: {What(scope)}";
     }
 
     /// <summary>A sentence for the operator after an add or a change of prefixes.</summary>
-    public static string Sentence(string userId, UserScope scope)
+    public static string Sentence(string userId, AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
         if (!scope.FromDefaults)
         {
-            return scope.Scope.GrantsNothing ? $"'{userId}' sees nothing." : $"'{userId}' sees {What(scope.Scope)}.";
+            return scope.GrantsNothing ? $"'{userId}' sees nothing." : $"'{userId}' sees {What(scope)}.";
         }
 
-        return scope.Scope.GrantsNothing
+        return scope.GrantsNothing
             ? $"'{userId}' has no prefixes of their own and Files:DefaultPrefixes is empty, so they see nothing until you run "
               + $"'users set-prefixes {userId} <prefixes>' ('*' for everything)."
-            : $"'{userId}' has no prefixes of their own, so they see Files:DefaultPrefixes: {What(scope.Scope)}.";
+            : $"'{userId}' has no prefixes of their own, so they see Files:DefaultPrefixes: {What(scope)}.";
     }
 
-    private static string What(AccessScope scope) => scope.IsWholeBucket ? "everything" : PrefixList.Format(scope.Prefixes);
+    private static string What(AccessScope scope) => scope.IsEverything ? "everything" : PrefixList.Format(scope.Prefixes);
 }

@@ -137,7 +137,7 @@ public sealed partial class AssumedRoleCache(
             var now = timeProvider.GetUtcNow();
             if (lastInvalidations.TryGetValue(key, out var last) && now - last < InvalidationInterval)
             {
-                LogInvalidationLimited(logger, RoleSessionNames.ForUser(request.UserId));
+                LogInvalidationLimited(logger, request.SessionName);
                 return false;
             }
 
@@ -220,7 +220,7 @@ public sealed partial class AssumedRoleCache(
         catch (Exception e)
         {
             // The current credentials stay in use until they are too close to expiry; then a request fetches in the foreground.
-            LogRefreshFailed(logger, RoleSessionNames.ForUser(request.UserId), e.GetType().Name);
+            LogRefreshFailed(logger, request.SessionName, e.GetType().Name);
         }
         finally
         {
@@ -234,7 +234,7 @@ public sealed partial class AssumedRoleCache(
         var lifetime = credentials.ExpiresAt - now;
         var lead = TimeSpan.FromTicks(Math.Max(lifetime.Ticks / 5, RefreshLeadTime.Ticks));
         var refreshAt = credentials.ExpiresAt - lead;
-        return new AssumedRoleSession(credentials, s3Clients.Create(credentials.ToAwsCredentials(), request.Location?.Region), refreshAt < now ? now : refreshAt);
+        return new AssumedRoleSession(credentials, s3Clients.Create(credentials.ToAwsCredentials(), request.Location.Region), refreshAt < now ? now : refreshAt);
     }
 
     private void SweepIfDue()

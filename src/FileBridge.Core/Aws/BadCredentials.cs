@@ -9,24 +9,30 @@ namespace FileBridge.Core.Aws;
 /// </summary>
 public static class BadCredentials
 {
-    private static readonly HashSet<string> TokenCodes = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Signed with credentials S3 rejects. Only from credentials that worked before does this mean they went bad;
+    /// on the first call it means a clock or endpoint problem that new credentials would not fix.
+    /// </summary>
+    public const string SignatureMismatch = "SignatureDoesNotMatch";
+
+    /// <summary>Every error code that says the token or key is bad; the one list all S3 and readiness calls share.</summary>
+    public static IReadOnlySet<string> ErrorCodes { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "ExpiredToken",
         "InvalidToken",
         "InvalidAccessKeyId",
         "InvalidClientTokenId",
         "TokenRefreshRequired",
+        SignatureMismatch,
     };
 
     /// <param name="error">What S3 answered.</param>
-    /// <param name="credentialsHaveWorked">
-    /// True when the same credentials succeeded before. Only then does <c>SignatureDoesNotMatch</c> mean they went
-    /// bad; from the first call it means a clock or endpoint problem that new credentials would not fix.
-    /// </param>
+    /// <param name="credentialsHaveWorked">True when the same credentials succeeded before (see <see cref="SignatureMismatch"/>).</param>
     public static bool Indicate(AmazonServiceException error, bool credentialsHaveWorked)
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.ErrorCode is { } code
-            && (TokenCodes.Contains(code) || (credentialsHaveWorked && code == "SignatureDoesNotMatch"));
+            && ErrorCodes.Contains(code)
+            && (code != SignatureMismatch || credentialsHaveWorked);
     }
 }

@@ -1,6 +1,5 @@
 using Amazon.SecurityToken;
 using System.Diagnostics;
-using FileBridge.Core.Files;
 using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,7 +23,6 @@ public sealed partial class StsRoleAssumer(
     IWebIdentityTokenSource tokens,
     ResiliencePipelineProvider<string> pipelines,
     IOptions<AwsOptions> awsOptions,
-    IOptions<FilesOptions> filesOptions,
     TimeProvider timeProvider,
     ILogger<StsRoleAssumer> logger,
     FileBridgeMetrics? metrics = null) : IRoleAssumer
@@ -34,29 +32,20 @@ public sealed partial class StsRoleAssumer(
 
     private readonly ResiliencePipeline pipeline = pipelines.GetPipeline(StsResilience.PipelineKey);
 
-    public Task<RoleCredentials> AssumeAsync(RoleRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The one way to assume a role: the request's location names the role (which may sit in another account) and
+    /// the bucket its session policy covers; the request names the session and, for the readiness probe, a shorter
+    /// lifetime than <c>Aws:SessionDuration</c>.
+    /// </summary>
+    public async Task<RoleCredentials> AssumeAsync(RoleRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return AssumeAsync(
-            RoleSessionNames.ForUser(request.UserId),
-            SessionPolicy.Build(request.Location?.Bucket ?? filesOptions.Value.Bucket, request.Prefixes),
-            awsOptions.Value.SessionDuration,
-            cancellationToken,
-            request.Location?.RoleArn);
-    }
-
-    /// <summary>AssumeRole under a given session name; also used by the readiness check with the shortest duration.</summary>
-    /// <param name="roleArn">The role to assume; null for <c>Aws:RoleArn</c>. A location may name a role in another account.</param>
-    public Task<RoleCredentials> AssumeAsync(string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken, string? roleArn = null) =>
-        AssumeAsync(roleArn ?? awsOptions.Value.RoleArn, sessionName, policy, duration, cancellationToken);
-
-    /// <summary>AssumeRole on a given role: each location's bucket may be read through a role of its own.</summary>
-    public async Task<RoleCredentials> AssumeAsync(string roleArn, string sessionName, string? policy, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(roleArn);
+        var sessionName = request.SessionName;
+        var duration = request.Duration ?? awsOptions.Value.SessionDuration;
+        var policy = SessionPolicy.Build(request.Location.Bucket, request.Prefixes);
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
         var options = awsOptions.Value;
-        var call = new StsCall(sts, roleArn, sessionName, seconds, policy);
+        var call = new StsCall(sts, request.Location.RoleArn, sessionName, seconds, policy);
         // A client span around the whole call, retries included; each HTTP attempt is a child span when HTTP is traced.
         using var activity = FileBridgeActivities.Source.StartActivity(
             options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity ? "STS AssumeRoleWithWebIdentity" : "STS AssumeRole", ActivityKind.Client);

@@ -8,6 +8,7 @@ using FileBridge.Core.Health;
 using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -20,8 +21,8 @@ public static class FileBridgeAwsExtensions
     /// <summary>
     /// Registers the Aws and Files options (validated at start-up), the STS client (people's files are read
     /// with assumed-role S3 clients from the credential cache, never the broker's own keys), the "sts" resilience
-    /// pipeline, the credential cache, the file catalog, the "sts" readiness check and one "s3:&lt;location&gt;" check per bucket. An
-    /// <see cref="HttpClientFactory"/> registered before the clients are first resolved replaces the SDK's HTTP stack.
+    /// pipeline, the credential cache, the locations, the access policy, the S3 gateway, the file catalog and search, the
+    /// "sts" readiness check and one "s3:&lt;location&gt;" check per location. An <see cref="HttpClientFactory"/> registered before the clients are first resolved replaces the SDK's HTTP stack.
     /// </summary>
     public static IHostApplicationBuilder AddFileBridgeAws(this IHostApplicationBuilder builder)
     {
@@ -49,16 +50,31 @@ public static class FileBridgeAwsExtensions
         services.TryAddSingleton(sp => new S3ClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetService<HttpClientFactory>()));
         services.TryAddSingleton<StsRoleAssumer>();
         services.TryAddSingleton<IRoleAssumer>(sp => sp.GetRequiredService<StsRoleAssumer>());
+        // One credential cache serves people's requests and the readiness probe's reads alike.
         services.TryAddSingleton<AssumedRoleCache>();
+        services.TryAddSingleton(sp => FileLocations.From(sp.GetRequiredService<IOptions<FilesOptions>>().Value, sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton<AccessPolicy>();
+        services.TryAddSingleton<S3Gateway>();
         services.TryAddSingleton<FileCatalog>();
         services.TryAddSingleton<FileSearch>();
-        services.TryAddSingleton(sp => sp.GetRequiredService<FileCatalog>().Locations);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StsReadinessCheck>());
-        // Readiness reads every location's bucket through its role (s3:<location>).
-        services.TryAddSingleton<IBucketLocations, ConfiguredBucketLocations>();
-        services.TryAddSingleton<BucketProbe>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheckSource, BucketReadinessChecks>());
+        AddReadinessChecks(services);
         return builder;
+    }
+
+    /// <summary>"sts", and "s3:&lt;location&gt;" for every location: its bucket read through its role.</summary>
+    private static void AddReadinessChecks(IServiceCollection services)
+    {
+        services.AddHealthChecks();
+        services.TryAddSingleton<ReadinessReport>();
+        services.AddOptions<HealthCheckServiceOptions>().Configure<FileLocations>((options, locations) =>
+        {
+            ReadinessChecks.Add<StsHealthCheck>(options, ReadinessChecks.Sts);
+            foreach (var location in locations.All)
+            {
+                ReadinessChecks.Add(options, LocationHealthCheck.NameOf(location),
+                    sp => ActivatorUtilities.CreateInstance<LocationHealthCheck>(sp, location));
+            }
+        });
     }
 
     /// <summary>

@@ -9,6 +9,7 @@ using FileBridge.Core.Throttling;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -56,8 +57,9 @@ public static class FileBridgeCoreExtensions
             sp.GetRequiredService<DeviceLoginStateStore>()));
         services.AddHostedService<LoginAttemptsCleanup>();
         services.TryAddSingleton<LoginService>();
-        services.TryAddSingleton<ReadinessProbe>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, UserTableReadinessCheck>());
+        services.AddHealthChecks();
+        services.TryAddSingleton<ReadinessReport>();
+        services.Configure<HealthCheckServiceOptions>(options => ReadinessChecks.Add<UsersHealthCheck>(options, ReadinessChecks.Users));
         return builder;
     }
 }

@@ -1,56 +1,96 @@
+using FileBridge.Core.Users;
+
 namespace FileBridge.Core.Files;
 
 /// <summary>
-/// The folders one user may see. It fails closed: <c>*</c> alone is the whole bucket, folder prefixes are those
-/// folders, and anything else (no entries at all, or only entries that cannot be granted) is nothing.
+/// The folders one person may read, each with the grant behind it. It fails closed: <c>*</c> standing alone in one
+/// list is everything, folder prefixes are those folders, and anything else (no entries at all, or only entries that
+/// cannot be granted, a <c>*</c> inside a list included) is nothing.
 /// </summary>
 public sealed class AccessScope
 {
-    private AccessScope(IReadOnlyList<string> prefixes, bool isWholeBucket)
+    private AccessScope(IReadOnlyList<Grant> grants, bool fromDefaults)
     {
-        Prefixes = prefixes;
-        IsWholeBucket = isWholeBucket;
+        Grants = grants;
+        FromDefaults = fromDefaults;
+        IsEverything = grants is [{ IsEverything: true }];
+        Prefixes = IsEverything ? [] : grants.Select(g => g.Prefix).ToList();
     }
 
-    public static AccessScope Nothing { get; } = new([], isWholeBucket: false);
+    public static AccessScope Nothing { get; } = new([], fromDefaults: false);
 
-    /// <summary>Sorted, distinct folder prefixes ending in '/'; empty for the whole bucket and for nothing at all.</summary>
+    /// <summary>The effective grants: one <c>*</c> grant, or sorted folder grants none of which lies inside another.</summary>
+    public IReadOnlyList<Grant> Grants { get; }
+
+    /// <summary>Sorted, distinct folder prefixes ending in '/'; empty for everything and for nothing at all.</summary>
     public IReadOnlyList<string> Prefixes { get; }
 
-    public bool IsWholeBucket { get; }
+    public bool IsEverything { get; }
+
+    /// <summary>True when the grants come from <c>Files:DefaultPrefixes</c> because the person has none of their own.</summary>
+    public bool FromDefaults { get; }
 
     /// <summary>True when nothing is readable: no grant, or only grants that were refused.</summary>
-    public bool GrantsNothing => !IsWholeBucket && Prefixes.Count == 0;
+    public bool GrantsNothing => Grants.Count == 0;
 
-    /// <summary>
-    /// Normalizes granted prefixes to folders: "home/alice" becomes "home/alice/" so it cannot also match
-    /// "home/alice-private/". Entries <see cref="PrefixGrant.Check"/> refuses are dropped rather than widening access.
-    /// </summary>
+    /// <summary>The person's own list when it holds anything, else <c>Files:DefaultPrefixes</c>; nothing when both are empty.</summary>
+    /// <param name="own">The user's <c>Prefixes</c> column; null or empty means the defaults apply.</param>
+    /// <param name="defaultPrefixes">The raw <c>Files:DefaultPrefixes</c> setting.</param>
+    public static AccessScope Resolve(IReadOnlyList<string>? own, string? defaultPrefixes) =>
+        own is { Count: > 0 }
+            ? Of([new GrantList(Grant.FromUser, own)], fromDefaults: false)
+            : Of([new GrantList(Grant.FromDefault, PrefixList.Parse(defaultPrefixes))], fromDefaults: true);
+
+    /// <summary>One list of the person's own grants.</summary>
     public static AccessScope From(IEnumerable<string> granted)
     {
         ArgumentNullException.ThrowIfNull(granted);
-        var entries = granted.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
-        if (PrefixGrant.IsEverything(entries))
-        {
-            return new AccessScope([], isWholeBucket: true);
-        }
+        return Of([new GrantList(Grant.FromUser, granted.ToList())], fromDefaults: false);
+    }
 
-        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+    /// <summary>
+    /// The union of several lists. Folders are normalized ("home/alice" becomes "home/alice/", so it cannot also match
+    /// "home/alice-private/"); entries <see cref="PrefixGrant.Check"/> refuses are dropped rather than widening access;
+    /// a folder inside another granted folder adds nothing and is dropped (the first list naming a folder keeps it).
+    /// </summary>
+    public static AccessScope Of(IEnumerable<GrantList> lists, bool fromDefaults = false)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        var folders = new SortedDictionary<string, Grant>(StringComparer.Ordinal);
+        foreach (var list in lists)
         {
-            if (PrefixGrant.Check(entry).Value is { } prefix)
+            var entries = list.Entries.Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+            if (PrefixGrant.IsEverything(entries))
             {
-                prefixes.Add(prefix);
+                return new AccessScope([new Grant(PrefixGrant.Everything, list.From)], fromDefaults);
+            }
+
+            foreach (var entry in entries)
+            {
+                if (PrefixGrant.Check(entry).Value is { } prefix)
+                {
+                    folders.TryAdd(prefix, new Grant(prefix, list.From));
+                }
             }
         }
 
-        // "a/" already covers "a/b/": keep the policy small and the synthetic folders simple.
-        var minimal = prefixes.Where(p => !prefixes.Any(other => other != p && p.StartsWith(other, StringComparison.Ordinal))).ToList();
-        return minimal.Count == 0 ? Nothing : new AccessScope(minimal, isWholeBucket: false);
+        // "a/" already covers "a/b/": keep the session policy small and the folders on the way down simple.
+        var minimal = folders.Values
+            .Where(g => !folders.Keys.Any(other => other != g.Prefix && g.Prefix.StartsWith(other, StringComparison.Ordinal)))
+            .ToList();
+        return minimal.Count == 0 && !fromDefaults ? Nothing : new AccessScope(minimal, fromDefaults);
     }
 
     /// <summary>True when everything under <paramref name="path"/> (a key or a folder prefix) may be read.</summary>
-    public bool Allows(string path) => IsWholeBucket || Prefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+    public bool Allows(string path) => Decide(path).Allowed;
+
+    /// <summary>Whether everything under <paramref name="path"/> may be read, with the grant that allows it or the nearest ones.</summary>
+    public AccessDecision Decide(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var allowing = Grants.FirstOrDefault(g => g.IsEverything || path.StartsWith(g.Prefix, StringComparison.Ordinal));
+        return allowing is not null ? AccessDecision.AllowedBy(allowing) : AccessDecision.Refused(NearestTo(path));
+    }
 
     /// <summary>
     /// For a folder above the allowed prefixes (e.g. "home/" when only "home/alice/" is allowed): the next folder
@@ -62,4 +102,26 @@ public sealed class AccessScope
             .Select(p => p[..(p.IndexOf('/', prefix.Length) + 1)])
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The grants sharing the most leading folders with <paramref name="path"/>; all of them when none shares one.</summary>
+    private List<Grant> NearestTo(string path)
+    {
+        var shared = Grants.Select(g => (Grant: g, Depth: SharedFolders(g.Prefix, path))).ToList();
+        var best = shared.Count == 0 ? 0 : shared.Max(s => s.Depth);
+        return shared.Where(s => s.Depth == best).Select(s => s.Grant).ToList();
+    }
+
+    private static int SharedFolders(string prefix, string path)
+    {
+        var depth = 0;
+        for (var i = 0; i < prefix.Length && i < path.Length && prefix[i] == path[i]; i++)
+        {
+            if (prefix[i] == '/')
+            {
+                depth++;
+            }
+        }
+
+        return depth;
+    }
 }

@@ -21,6 +21,7 @@ public sealed class FileLocations
     /// <summary>True when paths start with a location name.</summary>
     public bool IsNamespaced { get; }
 
+    /// <summary>Built once, at start-up, from the validated <c>Files</c> and <c>Aws</c> sections.</summary>
     public static FileLocations From(FilesOptions files, AwsOptions aws)
     {
         ArgumentNullException.ThrowIfNull(files);
@@ -74,36 +75,5 @@ public sealed class FileLocations
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(key);
         return RootOf(location) + key[location.Prefix.Length..];
-    }
-
-    /// <summary>
-    /// The credentials to ask for when <paramref name="user"/> reads <paramref name="location"/>: that location's role,
-    /// with a session policy for the key prefixes the grants reach there. Null when the grants reach nothing there,
-    /// so no call is ever made with credentials wider than the grants.
-    /// </summary>
-    public RoleRequest? RoleRequestFor(string userId, AccessScope scope, FileLocation location)
-    {
-        ArgumentNullException.ThrowIfNull(scope);
-        ArgumentNullException.ThrowIfNull(location);
-        var root = RootOf(location);
-        IReadOnlyList<string> keyPrefixes;
-        if (scope.Allows(root))
-        {
-            // The whole location: for a subtree that is still a prefix of the bucket, and the policy must say so.
-            keyPrefixes = location.Prefix.Length == 0 ? [] : [location.Prefix];
-        }
-        else
-        {
-            keyPrefixes = scope.Prefixes
-                .Where(p => p.Length > root.Length && p.StartsWith(root, StringComparison.Ordinal))
-                .Select(p => location.Prefix + p[root.Length..])
-                .ToList();
-            if (keyPrefixes.Count == 0)
-            {
-                return null;
-            }
-        }
-
-        return new RoleRequest(userId, keyPrefixes, IsNamespaced ? location : null);
     }
 }

@@ -4,12 +4,13 @@ using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Health;
 
 /// <summary>Readiness: 200 when the user table, STS and every location's bucket answer, else 503 naming what failed.</summary>
-public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, ReadinessProbe probe)
+public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, ReadinessReport readiness)
 {
     [Function(nameof(ReadinessFunction))]
     [EndpointPolicy(Callers.Anonymous, OutsideFrontDoor = true)]
@@ -17,9 +18,9 @@ public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, Readine
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var results = await probe.RunAsync(cancellationToken);
-        var checks = results.ToDictionary(r => r.Key, r => (object?)(r.Value ? "ok" : "failed"));
-        var failed = results.Where(r => !r.Value).Select(r => r.Key).ToList();
+        var report = await readiness.CheckAsync(cancellationToken);
+        var checks = report.Entries.ToDictionary(e => e.Key, e => (object?)(e.Value.Status == HealthStatus.Healthy ? "ok" : "failed"));
+        var failed = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => e.Key).ToList();
         if (failed.Count == 0)
         {
             return new OkObjectResult(new { status = "ok", checks });

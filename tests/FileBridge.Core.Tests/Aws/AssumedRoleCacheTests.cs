@@ -7,7 +7,7 @@ namespace FileBridge.Core.Tests.Aws;
 
 public sealed class AssumedRoleCacheTests
 {
-    private static readonly RoleRequest Alice = new("alice", ["home/alice/"]);
+    private static readonly RoleRequest Alice = new("alice", ["home/alice/"], TestLocations.Demo);
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class AssumedRoleCacheTests
         var (cache, assumer) = Create();
 
         var a = await cache.GetAsync(Alice, CancellationToken.None);
-        var b = await cache.GetAsync(new RoleRequest("alice", ["shared/"]), CancellationToken.None);
-        var c = await cache.GetAsync(new RoleRequest("bob", ["home/alice/"]), CancellationToken.None);
+        var b = await cache.GetAsync(new RoleRequest("alice", ["shared/"], TestLocations.Demo), CancellationToken.None);
+        var c = await cache.GetAsync(new RoleRequest("bob", ["home/alice/"], TestLocations.Demo), CancellationToken.None);
 
         Assert.Equal(3, assumer.Calls);
         Assert.Equal(3, new[] { a, b, c }.Select(s => s.Credentials.AccessKeyId).Distinct().Count());
@@ -195,7 +195,7 @@ public sealed class AssumedRoleCacheTests
     public async Task InvalidateBadCredentials_OfOneScope_LeavesTheOtherScopesAlone()
     {
         var (cache, assumer) = Create();
-        var shared = new RoleRequest("alice", ["shared/"]);
+        var shared = new RoleRequest("alice", ["shared/"], TestLocations.Demo);
         await InvalidateCurrentAsync(cache, Alice);
         var sharedSession = await cache.GetAsync(shared, CancellationToken.None);
 

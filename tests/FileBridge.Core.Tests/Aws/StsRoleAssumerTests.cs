@@ -10,7 +10,7 @@ namespace FileBridge.Core.Tests.Aws;
 /// <summary>The "sts" pipeline as configured from options, driving the real SDK client over a scripted HTTP layer.</summary>
 public sealed class StsRoleAssumerTests
 {
-    private static readonly RoleRequest Alice = new("alice", ["home/alice/"]);
+    private static readonly RoleRequest Alice = new("alice", ["home/alice/"], TestLocations.Demo);
     private static readonly DateTimeOffset Expiry = DateTimeOffset.UtcNow.AddHours(1);
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class StsRoleAssumerTests
         var handler = new ScriptedHttpHandler((_, _, _) => Task.FromResult(ScriptedHttpHandler.AssumeRoleOk(Expiry)));
         using var host = Build(handler, new() { ["Aws:SessionDuration"] = "00:30:00" });
 
-        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(new RoleRequest("Ada Lovelace", ["home/ada/"]), CancellationToken.None);
+        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(new RoleRequest("Ada Lovelace", ["home/ada/"], TestLocations.Demo), CancellationToken.None);
 
         var body = Uri.UnescapeDataString(Assert.Single(handler.Bodies));
         Assert.Contains("Action=AssumeRole", body, StringComparison.Ordinal);
@@ -139,6 +139,22 @@ public sealed class StsRoleAssumerTests
         Assert.Contains("DurationSeconds=1800", body, StringComparison.Ordinal);
         Assert.Contains("home/ada/*", body, StringComparison.Ordinal);
         Assert.Contains("RoleArn=arn:aws:iam:::role/filebridge-reader", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AssumeAsync_ReadinessRequest_UsesTheProbesNameTheShortestLifetimeAndTheLocationsRole()
+    {
+        var handler = new ScriptedHttpHandler((_, _, _) => Task.FromResult(ScriptedHttpHandler.AssumeRoleOk(Expiry)));
+        using var host = Build(handler);
+        var elsewhere = TestLocations.Demo with { Name = "ci", RoleArn = "arn:aws:iam::222222222222:role/ci-reader" };
+
+        await host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(RoleRequest.ForReadiness(elsewhere), CancellationToken.None);
+
+        var body = Uri.UnescapeDataString(Assert.Single(handler.Bodies));
+        Assert.Contains("RoleSessionName=filebridge-readiness", body, StringComparison.Ordinal);
+        Assert.Contains("DurationSeconds=900", body, StringComparison.Ordinal);
+        Assert.Contains("RoleArn=arn:aws:iam::222222222222:role/ci-reader", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Policy=", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace FileBridge.Core.Tests.Aws;
 /// <summary>Keyless mode through the "sts" pipeline: the real SDK client over a scripted HTTP layer, a scripted token source.</summary>
 public sealed class StsRoleAssumerWebIdentityTests
 {
-    private static readonly RoleRequest Alice = new("alice", ["home/alice/"]);
+    private static readonly RoleRequest Alice = new("alice", ["home/alice/"], TestLocations.Demo);
 
     [Fact]
     public async Task AssumeAsync_SendsAnUnsignedAssumeRoleWithWebIdentity_WithSessionNameAndPolicy()
@@ -80,7 +80,7 @@ public sealed class StsRoleAssumerWebIdentityTests
         }
 
         refuse = false;
-        var credentials = await assumer.AssumeAsync(new RoleRequest("bob", []), CancellationToken.None);
+        var credentials = await assumer.AssumeAsync(new RoleRequest("bob", [], TestLocations.Demo), CancellationToken.None);
 
         Assert.Equal("ASIAFAKEACCESSKEY002", credentials.AccessKeyId);
         Assert.Equal(6, handler.Calls);

@@ -10,7 +10,7 @@ public sealed class AccessScopeTests
         var scope = AccessScope.From([]);
 
         Assert.True(scope.GrantsNothing);
-        Assert.False(scope.IsWholeBucket);
+        Assert.False(scope.IsEverything);
         Assert.False(scope.Allows("anything/at/all.txt"));
         Assert.False(scope.Allows(""));
     }
@@ -18,11 +18,11 @@ public sealed class AccessScopeTests
     [Theory]
     [InlineData("*")]
     [InlineData(" * ")]
-    public void From_StarAlone_IsTheWholeBucket(string entry)
+    public void From_StarAlone_IsEverything(string entry)
     {
         var scope = AccessScope.From([entry]);
 
-        Assert.True(scope.IsWholeBucket);
+        Assert.True(scope.IsEverything);
         Assert.Empty(scope.Prefixes);
         Assert.True(scope.Allows("anything/at/all.txt"));
     }
@@ -47,7 +47,7 @@ public sealed class AccessScopeTests
     {
         var scope = AccessScope.From(["*", "shared/"]);
 
-        Assert.False(scope.IsWholeBucket);
+        Assert.False(scope.IsEverything);
         Assert.Equal(["shared/"], scope.Prefixes);
     }
 
@@ -92,7 +92,7 @@ public sealed class AccessScopeTests
         var scope = AccessScope.From(["../etc/", "/abs/"]);
 
         Assert.True(scope.GrantsNothing);
-        Assert.False(scope.IsWholeBucket);
+        Assert.False(scope.IsEverything);
         Assert.False(scope.Allows("README.txt"));
         Assert.Empty(scope.FoldersLeadingFrom(""));
     }
@@ -110,5 +110,85 @@ public sealed class AccessScopeTests
 
         Assert.Equal(expectedNames, folders.Select(S3Paths.LastSegment).ToArray());
         Assert.All(folders, f => Assert.StartsWith(prefix, f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Decide_InsideAGrant_NamesTheGrantAndWhereItComesFrom()
+    {
+        var scope = AccessScope.Of([new GrantList(Grant.FromUser, ["home/ada/"]), new GrantList(Grant.FromGroup("ops"), ["logs/"])]);
+
+        var decision = scope.Decide("logs/2024/app.log");
+
+        Assert.True(decision.Allowed);
+        Assert.Equal(new Grant("logs/", "group:ops"), decision.Grant);
+        Assert.Empty(decision.Nearest);
+    }
+
+    [Fact]
+    public void Decide_Refused_ListsTheGrantsSharingTheMostFolders()
+    {
+        var scope = AccessScope.From(["logs/2024/", "logs/2025/", "home/ada/"]);
+
+        var decision = scope.Decide("logs/2023/app.log");
+
+        Assert.False(decision.Allowed);
+        Assert.Null(decision.Grant);
+        Assert.Equal(["logs/2024/", "logs/2025/"], decision.Nearest.Select(g => g.Prefix));
+    }
+
+    [Fact]
+    public void Decide_RefusedAndNothingShared_ListsEveryGrant()
+    {
+        var decision = AccessScope.From(["logs/", "home/ada/"]).Decide("projects/x.txt");
+
+        Assert.Equal(["home/ada/", "logs/"], decision.Nearest.Select(g => g.Prefix));
+    }
+
+    [Fact]
+    public void Of_StarAloneInOneList_IsEverythingFromThatList()
+    {
+        var scope = AccessScope.Of([new GrantList(Grant.FromUser, ["home/ada/"]), new GrantList(Grant.FromGroup("admins"), ["*"])]);
+
+        Assert.True(scope.IsEverything);
+        Assert.Equal(new Grant("*", "group:admins"), scope.Decide("anything.txt").Grant);
+    }
+
+    [Fact]
+    public void Of_StarInsideAList_GrantsNothingForIt()
+    {
+        var scope = AccessScope.Of([new GrantList(Grant.FromGroup("ops"), ["*", "logs/"])]);
+
+        Assert.False(scope.IsEverything);
+        Assert.Equal(["logs/"], scope.Prefixes);
+    }
+
+    [Fact]
+    public void Of_SameFolderFromTwoLists_KeepsTheFirstSource()
+    {
+        var scope = AccessScope.Of([new GrantList(Grant.FromUser, ["logs/"]), new GrantList(Grant.FromGroup("ops"), ["logs/", "logs/app/"])]);
+
+        Assert.Equal([new Grant("logs/", Grant.FromUser)], scope.Grants);
+    }
+
+    [Theory]
+    [InlineData(null, "shared/", true)]
+    [InlineData(new string[0], "shared/", true)]
+    [InlineData(new[] { "home/ada/" }, "shared/", false)]
+    public void Resolve_OwnGrantsElseDefaults(string[]? own, string defaults, bool fromDefaults)
+    {
+        var scope = AccessScope.Resolve(own, defaults);
+
+        Assert.Equal(fromDefaults, scope.FromDefaults);
+        Assert.Equal(fromDefaults ? Grant.FromDefault : Grant.FromUser, Assert.Single(scope.Grants).From);
+    }
+
+    [Fact]
+    public void Resolve_NoOwnGrantsAndNoDefaults_GrantsNothing()
+    {
+        var scope = AccessScope.Resolve(null, "");
+
+        Assert.True(scope.GrantsNothing);
+        Assert.True(scope.FromDefaults);
+        Assert.False(scope.Allows(""));
     }
 }

@@ -294,23 +294,6 @@ public sealed class FileCatalogTests
     }
 
     [Theory]
-    [InlineData("proj*/")]
-    [InlineData("a/${aws:userid}/")]
-    [InlineData("what?/")]
-    [InlineData("*;shared/")]
-    public async Task ScopeOf_StoredPrefixIamWouldMisread_GrantsNothingForIt(string stored)
-    {
-        var (catalog, _) = Create();
-        var user = new AuthenticatedUser("mallory", "M", stored.Split(';'), DateTimeOffset.UtcNow.AddHours(1));
-
-        var scope = catalog.ScopeOf(user);
-
-        Assert.False(scope.IsWholeBucket);
-        Assert.DoesNotContain(scope.Prefixes, p => p.Contains('*', StringComparison.Ordinal) || p.Contains('?', StringComparison.Ordinal) || p.Contains('$', StringComparison.Ordinal));
-        Assert.False(scope.Allows("projects/alpha/report.txt"));
-    }
-
-    [Theory]
     [InlineData("home/bob/todo.txt", FileFailureKind.Forbidden)]
     [InlineData("README.txt", FileFailureKind.Forbidden)]
     [InlineData("home/alice/", FileFailureKind.BadRequest)]
@@ -408,6 +391,8 @@ public sealed class FileCatalogTests
         });
         var assumer = new CountingRoleAssumer(time, credentialLifetime ?? TimeSpan.FromHours(1));
         var cache = new AssumedRoleCache(assumer, new S3ClientFactory(aws, new ScriptedHttpClientFactory(handler)), aws, time, NullLogger<AssumedRoleCache>.Instance);
-        return (new FileCatalog(cache, files, aws, time, NullLogger<FileCatalog>.Instance), assumer);
+        var locations = FileLocations.From(files.Value, aws.Value);
+        var gateway = new S3Gateway(cache, files, aws, time, NullLogger<S3Gateway>.Instance);
+        return (new FileCatalog(new AccessPolicy(locations, files), gateway, locations, time, NullLogger<FileCatalog>.Instance), assumer);
     }
 }

@@ -21,7 +21,7 @@ public sealed class AssumedCredentialsEnforcementTests
         using var host = BrokerHost.Build();
         var cache = host.Services.GetRequiredService<AssumedRoleCache>();
         var bucket = TestEnvironment.Bucket;
-        using var lease = await cache.AcquireAsync(new RoleRequest("enforce-alice", ["home/alice/"]), CancellationToken.None);
+        using var lease = await cache.AcquireAsync(new RoleRequest("enforce-alice", ["home/alice/"], host.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None);
         var session = lease.Session;
 
         var own = await session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "home/alice/", Delimiter = "/" });
@@ -45,7 +45,7 @@ public sealed class AssumedCredentialsEnforcementTests
     public async Task RoleCredentials_CannotWrite()
     {
         using var host = BrokerHost.Build();
-        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("enforce-writer", []), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("enforce-writer", [], host.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None);
         var session = lease.Session;
 
         var put = await Assert.ThrowsAsync<AmazonS3Exception>(() => session.S3.PutObjectAsync(new PutObjectRequest

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using FileBridge.Core.Aws;
 using FileBridge.Core.Files;
+using FileBridge.Core.Health;
 using FileBridge.Core.Sessions;
 using FileBridge.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FileBridge.Integration.Tests.Aws;
 
@@ -114,17 +116,19 @@ public sealed class BrokerResilienceTests
     }
 
     [Fact]
-    public async Task ReadinessCheck_AssumesTheRoleAndCachesTheAnswer()
+    public async Task Readiness_AssumesTheRoleAndCachesTheAnswer()
     {
         var http = new FaultInjectingHttpClientFactory();
         using var host = BrokerHost.Build(http: http);
-        var check = host.Services.GetServices<FileBridge.Core.Health.IReadinessCheck>().Single(c => c.Name == "sts");
+        var readiness = host.Services.GetRequiredService<ReadinessReport>();
 
-        var first = await check.IsReadyAsync(CancellationToken.None);
-        var second = await check.IsReadyAsync(CancellationToken.None);
+        var first = await readiness.CheckAsync(CancellationToken.None);
+        var callsAfterFirst = http.StsCalls;
+        var second = await readiness.CheckAsync(CancellationToken.None);
 
-        Assert.True(first);
-        Assert.True(second);
-        Assert.Equal(1, http.StsCalls);
+        Assert.Equal(HealthStatus.Healthy, first.Entries["sts"].Status);
+        Assert.Equal(HealthStatus.Healthy, second.Entries["sts"].Status);
+        Assert.Equal(2, callsAfterFirst); // the sts check's own call, and the credentials the bucket is read with
+        Assert.Equal(callsAfterFirst, http.StsCalls);
     }
 }

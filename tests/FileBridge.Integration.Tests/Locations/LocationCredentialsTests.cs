@@ -20,7 +20,7 @@ public sealed class LocationCredentialsTests
         using var host = BrokerHost.Build(TestEnvironment.LocationSettings());
         var locations = host.Services.GetRequiredService<FileLocations>();
         var logs = locations.All.Single(l => l.Name == "logs");
-        var request = locations.RoleRequestFor("loc-creds-mixed", AccessScope.From(["demo/home/alice/", "logs/app/"]), logs)!;
+        var request = host.Services.GetRequiredService<AccessPolicy>().CredentialsFor("loc-creds-mixed", AccessScope.From(["demo/home/alice/", "logs/app/"]), logs)!;
         using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(request, CancellationToken.None);
         var s3 = lease.Session.S3;
 
@@ -29,7 +29,7 @@ public sealed class LocationCredentialsTests
         var otherBucket = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.GetObjectAsync(TestEnvironment.Bucket, "home/alice/todo.txt"));
 
         Assert.Equal(["app/"], request.Prefixes);
-        Assert.Equal(TestEnvironment.LogsRoleArn, request.Location!.RoleArn);
+        Assert.Equal(TestEnvironment.LogsRoleArn, request.Location.RoleArn);
         Assert.Contains(own.S3Objects, o => o.Key == "app/2025/01/app-01.log");
         Assert.Equal(HttpStatusCode.Forbidden, otherFolder.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherBucket.StatusCode);
@@ -41,7 +41,7 @@ public sealed class LocationCredentialsTests
         using var host = BrokerHost.Build(TestEnvironment.LocationSettings());
         var locations = host.Services.GetRequiredService<FileLocations>();
         var logs = locations.All.Single(l => l.Name == "logs");
-        var request = locations.RoleRequestFor("loc-creds-all", AccessScope.From(["*"]), logs)!;
+        var request = host.Services.GetRequiredService<AccessPolicy>().CredentialsFor("loc-creds-all", AccessScope.From(["*"]), logs)!;
         using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(request, CancellationToken.None);
 
         var denied = await Assert.ThrowsAsync<AmazonS3Exception>(() => lease.Session.S3.GetObjectAsync(TestEnvironment.Bucket, "README.txt"));
@@ -58,7 +58,7 @@ public sealed class LocationCredentialsTests
         using var host = BrokerHost.Build(TestEnvironment.LocationSettings());
         var locations = host.Services.GetRequiredService<FileLocations>();
         var alpha = locations.All.Single(l => l.Name == "alpha");
-        var request = locations.RoleRequestFor("loc-creds-alpha", AccessScope.From(["alpha/"]), alpha)!;
+        var request = host.Services.GetRequiredService<AccessPolicy>().CredentialsFor("loc-creds-alpha", AccessScope.From(["alpha/"]), alpha)!;
         using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(request, CancellationToken.None);
 
         using var own = await lease.Session.S3.GetObjectAsync(TestEnvironment.Bucket, "projects/alpha/notes.txt");

@@ -8,6 +8,7 @@ using FileBridge.Core.Sessions;
 using FileBridge.Integration.Tests.Aws;
 using FileBridge.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FileBridge.Integration.Tests.WebIdentity;
 
@@ -28,7 +29,7 @@ public sealed class WebIdentityBrokerTests
     {
         using var host = BrokerHost.Build(Keyless());
         var bucket = TestEnvironment.Bucket;
-        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-enforce", ["home/alice/"]), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-enforce", ["home/alice/"], host.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None);
         var session = lease.Session;
 
         var own = await session.S3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = bucket, Prefix = "home/alice/", Delimiter = "/" });
@@ -48,7 +49,7 @@ public sealed class WebIdentityBrokerTests
     public async Task RoleCredentials_CannotWrite()
     {
         using var host = BrokerHost.Build(Keyless());
-        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-writer", []), CancellationToken.None);
+        using var lease = await host.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("keyless-writer", [], host.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None);
         var session = lease.Session;
 
         var put = await Assert.ThrowsAsync<AmazonS3Exception>(() => session.S3.PutObjectAsync(new PutObjectRequest
@@ -93,9 +94,9 @@ public sealed class WebIdentityBrokerTests
     public async Task ReadinessCheck_WithAGoodToken_IsReady()
     {
         using var host = BrokerHost.Build(Keyless());
-        var check = host.Services.GetServices<IReadinessCheck>().Single(c => c.Name == "sts");
+        var report = await host.Services.GetRequiredService<ReadinessReport>().CheckAsync(CancellationToken.None);
 
-        Assert.True(await check.IsReadyAsync(CancellationToken.None));
+        Assert.Equal(HealthStatus.Healthy, report.Entries["sts"].Status);
     }
 
     [Fact]
@@ -103,8 +104,8 @@ public sealed class WebIdentityBrokerTests
     {
         var missing = Path.Combine(Path.GetTempPath(), $"filebridge-missing-{Guid.NewGuid():N}.jwt");
         using var host = BrokerHost.Build(Keyless(missing));
-        var check = host.Services.GetServices<IReadinessCheck>().Single(c => c.Name == "sts");
+        var report = await host.Services.GetRequiredService<ReadinessReport>().CheckAsync(CancellationToken.None);
 
-        Assert.False(await check.IsReadyAsync(CancellationToken.None));
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["sts"].Status);
     }
 }
