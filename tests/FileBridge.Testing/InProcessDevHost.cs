@@ -20,8 +20,8 @@ namespace FileBridge.Testing;
 /// The DevHost's own <c>Program</c> hosted in the test process: the same services and pipeline, configured only
 /// through settings, against the real Azurite and the real local S3/STS endpoint. It serves on
 /// <see cref="TestServer"/> (no socket), or on Kestrel at a free loopback port for clients that need a real one
-/// (a browser). A test that needs time to pass hands in a
-/// <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>: the app then takes all its time from it and
+/// (a browser). A test that needs time to pass hands in a <see cref="TestClock"/> (or any
+/// <see cref="Microsoft.Extensions.Time.Testing.FakeTimeProvider"/>): the app then takes all its time from it and
 /// the test advances it instead of sleeping.
 /// </summary>
 public sealed class InProcessDevHost : IAppHost
@@ -39,27 +39,20 @@ public sealed class InProcessDevHost : IAppHost
 
     public string Output => _factory.Logs.Output;
 
-    /// <summary>The app's services, e.g. to read a store exactly as the app does.</summary>
-    public IServiceProvider Services => _factory.Services;
-
     /// <summary>
-    /// Builds and starts the app. <paramref name="time"/> replaces the system clock everywhere in the app;
-    /// <paramref name="services"/> may replace further registrations (e.g. the AWS SDK's HTTP layer).
-    /// Throws what the app throws at start-up (e.g. an invalid setting).
+    /// Builds and starts the app on TestServer. <paramref name="time"/> replaces the system clock everywhere in the
+    /// app. Throws what the app throws at start-up (e.g. an invalid setting).
     /// </summary>
-    public static InProcessDevHost Start(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null) =>
-        Start(settings, time, services, kestrel: false);
+    public static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null) =>
+        Start(settings, time, kestrel: false);
 
-    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string?}, TimeProvider?, Action{IServiceCollection}?)"/>, on Kestrel at a free loopback port.</summary>
-    public static InProcessDevHost StartOnKestrel(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? services = null) =>
-        Start(settings, time, services, kestrel: true);
+    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string?}, TimeProvider?)"/>, on Kestrel at a free loopback port.</summary>
+    public static InProcessDevHost StartOnKestrel(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null) =>
+        Start(settings, time, kestrel: true);
 
-    private static InProcessDevHost Start(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? services, bool kestrel)
+    private static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, bool kestrel)
     {
-        var factory = new Factory(settings, time, services);
+        var factory = new Factory(settings, time);
         try
         {
             if (kestrel)
@@ -89,7 +82,7 @@ public sealed class InProcessDevHost : IAppHost
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Action<IServiceCollection>? services)
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time)
         : WebApplicationFactory<DevHost::Program>
     {
         public LogCapture Logs { get; } = new();
@@ -117,8 +110,6 @@ public sealed class InProcessDevHost : IAppHost
                     registrations.RemoveAll<TimeProvider>();
                     registrations.AddSingleton(time);
                 }
-
-                services?.Invoke(registrations);
             });
         }
     }

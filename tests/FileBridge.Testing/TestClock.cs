@@ -12,5 +12,5 @@ namespace FileBridge.Testing;
 public sealed class TestClock() : FakeTimeProvider(DateTimeOffset.UtcNow)
 {
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-        System.CreateTimer(callback, state, dueTime, period);
+        TimeProvider.System.CreateTimer(callback, state, dueTime, period);
 }
