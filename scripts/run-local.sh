@@ -18,7 +18,8 @@ esac
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 URL="${FILEBRIDGE_URL:-http://127.0.0.1:7071}"
-DEMO_PASSWORD="${FILEBRIDGE_DEMO_PASSWORD:-filebridge-demo-2026}"
+# Meets the password policy: 12+ characters, not a common password, no user or product name in it.
+DEMO_PASSWORD="${FILEBRIDGE_DEMO_PASSWORD:-harbor-lantern-2026}"
 BUILD_DIR="$REPO/.local/run"
 
 DEVHOST_PID=""
@@ -74,10 +75,11 @@ seed_user() {
   local name="$1" display="$2" prefixes="$3" status=0
   local errors
   errors="$(printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" \
-    users add "$name" --display-name "$display" --prefixes "$prefixes" 2>&1 >/dev/null)" || status=$?
+    users add "$name" --display-name "$display" --prefixes "$prefixes" --permanent 2>&1 >/dev/null)" || status=$?
   if (( status == 3 )); then
-    printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-password "$name" >/dev/null
+    printf '%s\n' "$DEMO_PASSWORD" | dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-password "$name" --permanent >/dev/null
     dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users enable "$name" >/dev/null
+    dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users unlock "$name" >/dev/null
     dotnet "$BUILD_DIR/admin/filebridge-admin.dll" users set-prefixes "$name" "$prefixes" >/dev/null
   elif (( status != 0 )); then
     echo "Could not create the demo user $name (exit code $status): $errors" >&2

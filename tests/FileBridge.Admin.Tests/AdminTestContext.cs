@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using FileBridge.Core.Login;
 using FileBridge.Testing;
 
 namespace FileBridge.Admin.Tests;
@@ -16,6 +17,7 @@ public sealed class AdminTestContext
             ["Users:TableName"] = TestEnvironment.UniqueTableName("T"),
             ["Sessions:TableName"] = TestEnvironment.UniqueTableName("S"),
             ["Audit:TableName"] = TestEnvironment.UniqueTableName("A"),
+            ["Login:AttemptsTableName"] = TestEnvironment.UniqueTableName("L"),
         };
         var service = new TableServiceClient(TestEnvironment.AzuriteConnectionString);
         UsersTable = service.GetTableClient(Settings["Users:TableName"]);
@@ -33,6 +35,12 @@ public sealed class AdminTestContext
     public TableClient AuditTable { get; }
 
     public TestUsers Users { get; }
+
+    /// <summary>The known browsers' lockout budgets, in this test's own attempts table.</summary>
+    public DeviceLoginStateStore DeviceBudgets() => new(new UnknownNameLoginStateStore(
+        new TableServiceClient(TestEnvironment.AzuriteConnectionString),
+        Microsoft.Extensions.Options.Options.Create(new LoginOptions { AttemptsTableName = Settings["Login:AttemptsTableName"]! }),
+        TimeProvider.System));
 
     public Task<AdminRun> RunAsync(params string[] arguments) => AdminTool.RunAsync(Settings, input: null, arguments);
 

@@ -3,7 +3,7 @@ using FileBridge.Admin.Commands;
 
 namespace FileBridge.Admin.Cli;
 
-/// <summary>The command tree: <c>users add|list|disable|enable|set-password|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
+/// <summary>The command tree: <c>users add|list|disable|enable|set-password|reset-password|unlock|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
 public static class AdminCli
 {
     public static RootCommand CreateRootCommand()
@@ -31,12 +31,16 @@ public static class AdminCli
         var addName = NameArgument();
         var displayName = new Option<string?>("--display-name") { Description = "The name shown in the web page (default: the name as typed)." };
         var prefixes = new Option<string?>("--prefixes") { Description = "';'-separated S3 prefixes the user may see, e.g. \"reports/;shared/\", or '*' for everything (default: Files:DefaultPrefixes; when that is empty, nothing)." };
-        var add = new Command("add", "Add a user; the password is read from standard input (asked twice, hidden, on a terminal).")
+        var addPermanent = PermanentOption();
+        var noSecondFactor = new Option<bool>("--no-second-factor") { Description = "A service account: may sign in with a password alone when Login:SecondFactor is Required (audited, shown in 'users list')." };
+        var addJson = JsonOption();
+        var add = new Command("add", "Add a user and print a temporary password (shown once, to be changed at the first sign-in); --permanent reads one from standard input instead.")
         {
             Arguments = { addName },
-            Options = { displayName, prefixes },
+            Options = { displayName, prefixes, addPermanent, noSecondFactor, addJson },
         };
-        Bind(add, settings, (r, sp, ct) => sp.Run<AddUserHandler>(h => h.RunAsync(r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), ct)));
+        Bind(add, settings, (r, sp, ct) => sp.Run<AddUserHandler>(h => h.RunAsync(new AddUserRequest(
+            r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), r.GetValue(addPermanent), r.GetValue(noSecondFactor), r.GetValue(addJson)), ct)));
         users.Subcommands.Add(add);
 
         var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until and effective access (own, default or none). Password hashes are never shown.");
@@ -54,12 +58,29 @@ public static class AdminCli
         users.Subcommands.Add(enable);
 
         var passwordName = NameArgument();
-        var setPassword = new Command("set-password", "Replace a user's password (read like 'users add'), clear their lockout and end their sessions.")
+        var setPermanent = PermanentOption();
+        var setPassword = new Command("set-password", "With --permanent: replace a service account's or demo user's password (read like 'users add --permanent'), clear its lockout and end its sessions. For a person, use reset-password.")
         {
             Arguments = { passwordName },
+            Options = { setPermanent },
         };
-        Bind(setPassword, settings, (r, sp, ct) => sp.Run<SetPasswordHandler>(h => h.RunAsync(r.GetValue(passwordName)!, ct)));
+        Bind(setPassword, settings, (r, sp, ct) => sp.Run<SetPasswordHandler>(h => h.RunAsync(r.GetValue(passwordName)!, r.GetValue(setPermanent), ct)));
         users.Subcommands.Add(setPassword);
+
+        var resetName = NameArgument();
+        var resetJson = JsonOption();
+        var resetPassword = new Command("reset-password", "Give a user a new temporary password (printed once), end their sessions and pending sign-ins, clear every lockout, forget their known browsers; second factors stay.")
+        {
+            Arguments = { resetName },
+            Options = { resetJson },
+        };
+        Bind(resetPassword, settings, (r, sp, ct) => sp.Run<ResetPasswordHandler>(h => h.RunAsync(r.GetValue(resetName)!, r.GetValue(resetJson), ct)));
+        users.Subcommands.Add(resetPassword);
+
+        var unlockName = NameArgument();
+        var unlock = new Command("unlock", "Clear every lockout of a user: the shared one and each known browser's.") { Arguments = { unlockName } };
+        Bind(unlock, settings, (r, sp, ct) => sp.Run<UnlockUserHandler>(h => h.RunAsync(r.GetValue(unlockName)!, ct)));
+        users.Subcommands.Add(unlock);
 
         var prefixesName = NameArgument();
         var prefixList = new Argument<string>("prefixes") { Description = "';'-separated S3 prefixes, or '*' for everything; an empty string clears them so Files:DefaultPrefixes apply." };
@@ -75,8 +96,21 @@ public static class AdminCli
         var sessions = new Command("sessions", "Manage sign-in sessions.");
 
         var revokeName = NameArgument();
-        var revoke = new Command("revoke", "End all sessions of a user and print how many were ended.") { Arguments = { revokeName } };
-        Bind(revoke, settings, (r, sp, ct) => sp.Run<RevokeSessionsHandler>(h => h.RunAsync(r.GetValue(revokeName)!, ct)));
+        revokeName.Arity = ArgumentArity.ZeroOrOne;
+        var all = new Option<bool>("--all") { Description = "End every session of every user (a revoked-before marker; needs --yes)." };
+        var yes = new Option<bool>("--yes") { Description = "Confirms --all." };
+        var revoke = new Command("revoke", "End all sessions of a user and print how many were ended; or, with --all --yes, every session of everybody.")
+        {
+            Arguments = { revokeName },
+            Options = { all, yes },
+        };
+        Bind(revoke, settings, (r, sp, ct) => (r.GetValue(all), r.GetValue(revokeName)) switch
+        {
+            (true, null) => sp.Run<RevokeAllSessionsHandler>(h => h.RunAsync(r.GetValue(yes), ct)),
+            (true, _) => throw new AdminInputException("Give a user name or --all, not both."),
+            (false, null) => throw new AdminInputException("Give a user name, or --all --yes to end every session."),
+            (false, { } name) => sp.Run<RevokeSessionsHandler>(h => h.RunAsync(name, ct)),
+        });
         sessions.Subcommands.Add(revoke);
 
         return sessions;
@@ -98,6 +132,13 @@ public static class AdminCli
 
         return audit;
     }
+
+    private static Option<bool> PermanentOption() => new("--permanent")
+    {
+        Description = "Read the password from standard input (one line, or typed twice on a terminal) instead of printing a temporary one: for service accounts and demos.",
+    };
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object {\"user\",\"temporaryPassword\",\"expiresAt\"}." };
 
     private static Argument<string> NameArgument() => new("name") { Description = "The user name (trimmed and lower-cased)." };
 

@@ -54,7 +54,7 @@ public static class CommandRunner
                 action.Action,
                 Environment.UserName,
                 action.Target,
-                string.Create(CultureInfo.InvariantCulture, $"exit {exitCode}"),
+                string.Create(CultureInfo.InvariantCulture, $"exit {exitCode}{(action.Flags is null ? string.Empty : " " + action.Flags)}"),
                 Environment.MachineName,
                 null,
                 Guid.NewGuid().ToString("N")), CancellationToken.None);
@@ -86,11 +86,12 @@ public static class CommandRunner
         }
         catch (UserAlreadyExistsException e)
         {
-            return Fail(error, ExitCodes.UserAlreadyExists, e.Message);
+            // The operator typed the name: it may be shown to them, though the exception's own message never holds it.
+            return Fail(error, ExitCodes.UserAlreadyExists, $"A user named '{e.UserId}' already exists.");
         }
         catch (UserNotFoundException e)
         {
-            return Fail(error, ExitCodes.UserNotFound, e.Message);
+            return Fail(error, ExitCodes.UserNotFound, $"There is no user named '{e.UserId}'.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

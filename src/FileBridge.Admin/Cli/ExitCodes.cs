@@ -11,6 +11,12 @@ public static class ExitCodes
     /// <summary>A missing or malformed setting, or an unreadable settings file.</summary>
     public const int BadSettings = 2;
 
+    /// <summary>
+    /// The command asked for is not the one for the job (<c>users set-password</c> without <c>--permanent</c>): the
+    /// contract fixes 2, the number of <see cref="BadSettings"/>; the message on standard error tells them apart.
+    /// </summary>
+    public const int UseAnotherCommand = 2;
+
     public const int UserAlreadyExists = 3;
 
     public const int UserNotFound = 4;

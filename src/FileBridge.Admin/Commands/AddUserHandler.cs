@@ -4,17 +4,28 @@ using FileBridge.Admin.Input;
 using FileBridge.Admin.Output;
 using FileBridge.Core.Files;
 using FileBridge.Core.Login;
+using FileBridge.Core.Login.Passwords;
 using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
 
-/// <summary><c>users add &lt;name&gt; [--display-name X] [--prefixes a/;b/]</c></summary>
+/// <summary>
+/// <c>users add &lt;name&gt; [--display-name X] [--prefixes a/;b/] [--permanent] [--no-second-factor] [--json]</c>: the
+/// operator never picks the password: a temporary one is made and shown once, unless <c>--permanent</c> reads one
+/// from standard input (service accounts, demos), which must pass the password policy all the same.
+/// </summary>
 public sealed class AddUserHandler(
-    IUserStore users, PasswordHashing hashing, PasswordReader passwords, DefaultPrefixesSetting defaults, AdminConsole console)
+    IUserStore users,
+    PasswordHashing hashing,
+    PasswordReader passwords,
+    TemporaryPasswords temporaryPasswords,
+    DefaultPrefixesSetting defaults,
+    AdminConsole console)
 {
-    public async Task<int> RunAsync(string name, string? displayName, string? prefixes, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(AddUserRequest request, CancellationToken cancellationToken)
     {
-        var userId = UserNameInput.ToUserId(name);
+        ArgumentNullException.ThrowIfNull(request);
+        var userId = UserNameInput.ToUserId(request.Name);
 
         // Checked before asking for the password, so nobody types one twice for nothing.
         if (await users.FindAsync(userId, cancellationToken) is not null)
@@ -22,17 +33,23 @@ public sealed class AddUserHandler(
             throw new UserAlreadyExistsException(userId);
         }
 
-        var prefixList = PrefixesInput.Parse(prefixes, defaults.LocationNames);
-        var password = passwords.ReadNewPassword(userId);
+        var prefixList = PrefixesInput.Parse(request.Prefixes, defaults.LocationNames);
+        var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Name.Trim() : request.DisplayName.Trim();
+        var temporary = request.Permanent ? null : temporaryPasswords.Create(userId, displayName);
+        var password = temporary?.Password ?? passwords.ReadNewPassword(userId, displayName);
         var user = new NewUser(
             userId,
-            string.IsNullOrWhiteSpace(displayName) ? name.Trim() : displayName.Trim(),
+            displayName,
             hashing.Hash(password),
-            prefixList.Count > 0 ? prefixList : null);
+            prefixList.Count > 0 ? prefixList : null,
+            temporary?.ExpiresAt,
+            request.NoSecondFactor);
         await users.AddAsync(user, cancellationToken);
 
         // Access fails closed: say what the new user will see, so "nothing" is never a surprise.
-        console.Out.WriteLine($"Added user '{userId}'. {ScopeText.Sentence(userId, UserScope.Resolve(user.Prefixes, defaults.Value))}");
+        var sentence = $"Added user '{userId}'{(request.NoSecondFactor ? " (a service account: no second factor)" : string.Empty)}. "
+            + ScopeText.Sentence(userId, UserScope.Resolve(user.Prefixes, defaults.Value));
+        TemporaryPasswordOutput.Write(console, userId, temporary, request.Json, sentence);
         return ExitCodes.Success;
     }
 }

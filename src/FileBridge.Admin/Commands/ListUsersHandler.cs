@@ -8,7 +8,8 @@ using FileBridge.Core.Users;
 namespace FileBridge.Admin.Commands;
 
 /// <summary>
-/// <c>users list</c>: never shows password hashes or security stamps. ACCESS is the effective scope: the user's own
+/// <c>users list</c>: never shows password hashes or security stamps. PASSWORD says whether it is temporary (and
+/// until when); SECOND FACTOR "exempt" marks a service account; ACCESS is the effective scope: the user's own
 /// prefixes, the defaults, or none.
 /// </summary>
 public sealed class ListUsersHandler(IUserStore users, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
@@ -23,7 +24,7 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
         }
 
         var now = time.GetUtcNow();
-        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL", "ACCESS");
+        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL", "PASSWORD", "SECOND FACTOR", "ACCESS");
         foreach (var user in all)
         {
             table.AddRow(
@@ -32,10 +33,19 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
                 user.Disabled ? "yes" : "no",
                 user.Prefixes is { Count: > 0 } prefixes ? PrefixList.Format(prefixes) : "(default)",
                 user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
+                PasswordState(user, now),
+                user.NoSecondFactor ? "exempt" : "-",
                 ScopeText.Describe(UserScope.Resolve(user.Prefixes, defaults.Value)));
         }
 
         table.WriteTo(console.Out);
         return ExitCodes.Success;
     }
+
+    private static string PasswordState(UserAccount user, DateTimeOffset now) => user.TemporaryPasswordExpiresAt switch
+    {
+        null => "set",
+        { } expires when expires <= now => "temporary, expired",
+        { } expires => "temporary until " + expires.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture),
+    };
 }

@@ -1,16 +1,18 @@
 using System.Text;
 using FileBridge.Admin.Cli;
 using FileBridge.Admin.Output;
+using FileBridge.Core.Login.Passwords;
 
 namespace FileBridge.Admin.Input;
 
 /// <summary>
-/// Reads a new password: one line from standard input when it is redirected (scripts, pipes), or,
-/// on a terminal, typed twice without echo. The password is never written anywhere.
+/// Reads a new password (<c>--permanent</c>): one line from standard input when it is redirected (scripts, pipes), or,
+/// on a terminal, typed twice without echo. It must pass the same <see cref="PasswordPolicy"/> as a password a person
+/// sets through the API. The password is never written anywhere.
 /// </summary>
-public sealed class PasswordReader(AdminConsole console)
+public sealed class PasswordReader(AdminConsole console, PasswordPolicy policy)
 {
-    public string ReadNewPassword(string userId)
+    public string ReadNewPassword(string userId, string? displayName)
     {
         var password = Console.IsInputRedirected ? ReadLine(Console.In) : ReadTwiceFromTerminal(userId);
         if (PasswordRules.Check(password) is { } problem)
@@ -18,7 +20,8 @@ public sealed class PasswordReader(AdminConsole console)
             throw new AdminInputException(problem);
         }
 
-        return password;
+        var verdict = policy.Check(password, userId, displayName);
+        return verdict.IsAccepted ? password : throw new AdminInputException($"{verdict.Message} ({verdict.Reason})");
     }
 
     /// <summary>One line from a redirected input; the line break is not part of the password.</summary>

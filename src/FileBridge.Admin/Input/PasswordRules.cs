@@ -1,16 +1,15 @@
 namespace FileBridge.Admin.Input;
 
 /// <summary>
-/// What the tool accepts as a password: at least <see cref="MinimumLength"/> characters, not only
-/// whitespace, no control characters, at most <see cref="MaximumLength"/>. NIST SP 800-63B sets the
-/// floor at 8 and says length, not composition rules, makes a password strong; there are none here.
+/// What the tool accepts as typed input for a password before the password policy looks at it: not empty, not only
+/// whitespace, no control characters, at most <see cref="MaximumLength"/>. How long, how common and how personal a
+/// password may be is <see cref="FileBridge.Core.Login.Passwords.PasswordPolicy"/>'s to say, as it is for the API.
 /// </summary>
 public static class PasswordRules
 {
-    public const int MinimumLength = 8;
     public const int MaximumLength = 1024;
 
-    /// <returns>Why the password is refused, or null when it is acceptable.</returns>
+    /// <returns>Why the input is refused, or null when the policy may judge it.</returns>
     public static string? Check(string? password)
     {
         if (string.IsNullOrEmpty(password))
@@ -21,11 +20,6 @@ public static class PasswordRules
         if (string.IsNullOrWhiteSpace(password))
         {
             return "The password is only whitespace.";
-        }
-
-        if (password.Length < MinimumLength)
-        {
-            return $"The password is too short: at least {MinimumLength} characters are required.";
         }
 
         if (password.Length > MaximumLength)

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using FileBridge.Core.Health;
 using FileBridge.Core.Login;
+using FileBridge.Core.Login.Devices;
+using FileBridge.Core.Login.Passwords;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Storage;
 using FileBridge.Core.Throttling;
@@ -25,6 +27,8 @@ public static class FileBridgeCoreExtensions
         services.TryAddSingleton(sp => TableClientFactory.CreateServiceClient(sp.GetRequiredService<IOptions<UsersOptions>>()));
         services.TryAddSingleton<IUserStore, TableUserStore>();
         services.TryAddSingleton<PasswordHashing>();
+        services.TryAddSingleton<PasswordPolicy>();
+        services.TryAddSingleton<TemporaryPasswords>();
         return builder;
     }
 
@@ -36,14 +40,20 @@ public static class FileBridgeCoreExtensions
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
         services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<SessionRevocation>();
         services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<RateLimits>();
         services.TryAddSingleton<PasswordCheckGate>();
         services.TryAddSingleton<LoginLockout>();
         services.TryAddSingleton<AccountLoginStateStore>();
         services.TryAddSingleton<UnknownNameLoginStateStore>();
+        services.TryAddSingleton<DeviceLoginStateStore>();
+        services.TryAddSingleton<AccountLockouts>();
+        services.TryAddSingleton<DeviceKeySource>();
+        services.TryAddSingleton<DeviceCookies>();
         services.TryAddSingleton(sp => new LoginStateStores(
-            sp.GetRequiredService<AccountLoginStateStore>(), sp.GetRequiredService<UnknownNameLoginStateStore>()));
+            sp.GetRequiredService<AccountLoginStateStore>(), sp.GetRequiredService<UnknownNameLoginStateStore>(),
+            sp.GetRequiredService<DeviceLoginStateStore>()));
         services.AddHostedService<LoginAttemptsCleanup>();
         services.TryAddSingleton<LoginService>();
         services.TryAddSingleton<ReadinessProbe>();

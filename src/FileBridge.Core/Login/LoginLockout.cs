@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 namespace FileBridge.Core.Login;
 
 /// <summary>
-/// The per-name lockout, safe under concurrency and across instances: a password check is reserved
-/// (an ETag-guarded write) BEFORE it runs, so however many guesses arrive at once, at most
-/// <c>Login:MaxFailedAttempts</c> checks of one name run per window. When the last reservation of a
-/// window is taken while others are still running, the name is locked at once: a right password
-/// among parallel guesses finds the lock when it finishes and does not get in. A success clears only
-/// the failures that stood when it began, never a lock.
+/// The lockout of one budget (<see cref="LoginBudget"/>: a name's untrusted budget, or one known browser's), safe
+/// under concurrency and across instances: a password check is reserved (an ETag-guarded write) BEFORE it runs, so
+/// however many guesses arrive at once, at most <c>Login:MaxFailedAttempts</c> checks of one budget run per window.
+/// When the last reservation of a window is taken while others are still running, the budget is locked at once: a
+/// right password among parallel guesses finds the lock when it finishes and does not get in. A right password alone
+/// clears nothing (<see cref="CompleteSuccessAsync"/>); a sign-in that completed every step clears the failures that
+/// stood when it began (<see cref="ClearFailuresAsync"/>), never a lock.
 /// </summary>
 public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider time)
 {
@@ -87,23 +88,41 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
     }
 
     /// <summary>
-    /// Ends a check whose password was right. Null: the person may sign in. Otherwise the name was
-    /// locked while the check ran (by parallel guesses), and the lock stands for the time returned.
+    /// Ends a check whose password was right, clearing no failure: that is for a sign-in that completed every step.
+    /// Null: the sign-in may go on. Otherwise the budget was locked while the check ran (by parallel guesses), and
+    /// the lock stands for the time returned.
     /// </summary>
     public async Task<TimeSpan?> CompleteSuccessAsync(LockoutTicket ticket, CancellationToken cancellationToken)
     {
         var (_, lockedFor) = await UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) =>
         {
             var live = Release(current.LiveAt(now));
-            if (current.IsLockedAt(now))
-            {
-                return (live, current.LockedUntil!.Value - now);
-            }
-
-            // Failures that finished while this check ran were someone else's: they stay.
-            return (live with { FailedLogins = Math.Max(0, live.FailedLogins - ticket.FailuresBefore), LockedUntil = null }, (TimeSpan?)null);
+            return (live, current.IsLockedAt(now) ? current.LockedUntil!.Value - now : (TimeSpan?)null);
         }, cancellationToken);
         return lockedFor;
+    }
+
+    /// <summary>
+    /// A sign-in completed every step: clears <paramref name="failures"/> failures of its budget (those that stood
+    /// when its password check was reserved, plus its own failed steps). Failures that others added meanwhile stay,
+    /// and so does a lock: a sign-in never clears a lock that was set after it began.
+    /// </summary>
+    public async Task ClearFailuresAsync(ILoginStateStore store, string key, int failures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (failures <= 0)
+        {
+            return;
+        }
+
+        var state = await store.ReadAsync(key, cancellationToken);
+        await UpdateAsync(store, key, state, (current, now) =>
+        {
+            var live = current.LiveAt(now);
+            return live.FailedLogins == 0 || current.IsLockedAt(now)
+                ? (null, true)
+                : (live with { FailedLogins = Math.Max(0, live.FailedLogins - failures), LockedUntil = null }, true);
+        }, cancellationToken);
     }
 
     /// <summary>Gives back a reservation whose check never ran (every password-check slot was taken).</summary>
@@ -142,7 +161,8 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
             state = await store.ReadAsync(userId, cancellationToken);
         }
 
-        throw new InvalidOperationException($"Could not update the sign-in state of {userId} after {MaxConcurrencyRetries} attempts.");
+        // Never the name: it may be a password typed into the wrong field, and exception messages reach logs.
+        throw new InvalidOperationException($"Could not update a sign-in state after {MaxConcurrencyRetries} attempts: writers kept colliding.");
     }
 
     /// <summary>Other checks still run, or the last attempt was moments ago (the window is renewed by every attempt).</summary>

@@ -1,3 +1,4 @@
+using FileBridge.Core.Login.Devices;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Telemetry;
 using FileBridge.Core.Throttling;
@@ -7,9 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace FileBridge.Core.Login;
 
 /// <summary>
-/// Checks a user name and password and starts a session. In order: the name's rate, the lockout
-/// (read), a reserved check (written), a password-check slot, the check itself, then its outcome.
-/// A name that is not an account takes exactly the same steps against its own counters.
+/// Checks a user name and password and starts a session. In order: the budget (a valid device cookie of this
+/// person picks the browser's own budget, anything else the person's untrusted one), its rate, the lockout (read),
+/// a reserved check (written), a password-check slot, the check itself, then its outcome. A name that is not an
+/// account takes exactly the same steps against its own counters.
 /// </summary>
 public sealed partial class LoginService(
     IUserStore users,
@@ -20,17 +22,72 @@ public sealed partial class LoginService(
     PasswordHashing hashing,
     SessionService sessions,
     ILogger<LoginService> logger,
-    FileBridgeMetrics? metrics = null)
+    FileBridgeMetrics? metrics = null,
+    DeviceCookies? devices = null,
+    TimeProvider? time = null)
 {
     // Every slot is taken and the queue is full; one slot frees up in about one hash time.
     private static readonly TimeSpan BusyRetryAfter = TimeSpan.FromSeconds(1);
 
-    public async Task<LoginOutcome> LoginAsync(string userName, string password, CancellationToken cancellationToken)
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Password and, since no further step applies here, the completed sign-in.</summary>
+    public Task<LoginOutcome> LoginAsync(string userName, string password, CancellationToken cancellationToken) =>
+        LoginAsync(userName, password, deviceCookie: null, cancellationToken);
+
+    /// <summary>As <see cref="LoginAsync(string, string, CancellationToken)"/>, from a browser that may carry <c>__Host-fb_device</c>.</summary>
+    public async Task<LoginOutcome> LoginAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken)
     {
-        var outcome = await AttemptAsync(userName, password, cancellationToken);
+        var outcome = await AttemptAsync(userName, password, deviceCookie, cancellationToken);
+        if (outcome is LoginOutcome.PasswordAccepted accepted)
+        {
+            outcome = await CompleteAsync(accepted, 0, cancellationToken);
+        }
+
+        Record(outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// The password step alone: <see cref="LoginOutcome.PasswordAccepted"/> when it was right and nothing is locked
+    /// (no failure cleared, no session), otherwise the same refusals as <see cref="LoginAsync(string, string, string?, CancellationToken)"/>.
+    /// An expired temporary password is a failure like a wrong one.
+    /// </summary>
+    public async Task<LoginOutcome> CheckPasswordAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken)
+    {
+        var outcome = await AttemptAsync(userName, password, deviceCookie, cancellationToken);
+        Record(outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Every step is done: clears the failures that stood in the sign-in's budget when it began (and
+    /// <paramref name="stepFailures"/>, its own failed steps), starts the session, and issues the device cookie
+    /// (the same device id when the browser already had one).
+    /// </summary>
+    public async Task<LoginOutcome.SignedIn> CompleteSignInAsync(
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+    {
+        var signedIn = await CompleteAsync(accepted, stepFailures, cancellationToken);
+        Record(signedIn);
+        return signedIn;
+    }
+
+    /// <summary>The budget a request counts in: the browser's own when it carries a valid device cookie of this person.</summary>
+    public LoginBudget BudgetOf(UserAccount user, string? deviceCookie)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return devices?.Validate(deviceCookie) is { } device && device.UserId == user.Id && DeviceCookies.IsCurrentEpoch(device, user.DeviceEpoch)
+            ? new LoginBudget(user.Id, device.DeviceId)
+            : new LoginBudget(user.Id);
+    }
+
+    private void Record(LoginOutcome outcome)
+    {
         metrics?.SignIn(outcome switch
         {
             LoginOutcome.SignedIn => "signed-in",
+            LoginOutcome.PasswordAccepted => "password-accepted",
             LoginOutcome.InvalidCredentials { LockedNow: true } => "locked-out",
             LoginOutcome.InvalidCredentials => "invalid-credentials",
             LoginOutcome.LockedOut => "locked-out",
@@ -45,14 +102,30 @@ public sealed partial class LoginService(
         {
             metrics?.Throttled(LimiterNames.PasswordChecks);
         }
-
-        return outcome;
     }
 
-    private async Task<LoginOutcome> AttemptAsync(string userName, string password, CancellationToken cancellationToken)
+    private async Task<LoginOutcome.SignedIn> CompleteAsync(LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+    {
+        var user = accepted.User;
+        var store = states.For(accepted.Budget, isAccount: true);
+        await lockout.ClearFailuresAsync(store, accepted.Budget.Key, accepted.FailuresBefore + stepFailures, cancellationToken);
+        var session = await sessions.StartAsync(user, cancellationToken);
+        if (devices is null)
+        {
+            return new LoginOutcome.SignedIn(session);
+        }
+
+        var (cookie, expiresAt) = devices.Issue(user.Id, user.DeviceEpoch, accepted.Budget.DeviceId);
+        return new LoginOutcome.SignedIn(session, cookie, expiresAt);
+    }
+
+    private async Task<LoginOutcome> AttemptAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken)
     {
         var userId = UserName.Normalize(userName);
-        if (limits.SignInsPerName.TryAcquire(userId) is { Allowed: false } throttled)
+        // A MAC check, no storage: which budget this request claims. The epoch is checked once the row is read.
+        var device = devices?.Validate(deviceCookie) is { } valid && valid.UserId == userId ? valid : null;
+        // A known browser has its own rate too: guesses from elsewhere cannot use up the person's own browser's.
+        if (limits.SignInsPerName.TryAcquire(device is null ? userId : $"{userId}/{device.DeviceId}") is { Allowed: false } throttled)
         {
             LogRejected(logger, "(a name)", "too many sign-ins for this name");
             return new LoginOutcome.Throttled(throttled.RetryAfter);
@@ -65,12 +138,15 @@ public sealed partial class LoginService(
         }
 
         var user = await users.FindAsync(userId, cancellationToken);
-        var store = user is null ? states.UnknownNames : states.Accounts;
-        var state = await store.ReadAsync(userId, cancellationToken);
+        var budget = user is not null && device is not null && DeviceCookies.IsCurrentEpoch(device, user.DeviceEpoch)
+            ? new LoginBudget(userId, device.DeviceId)
+            : new LoginBudget(userId);
+        var store = states.For(budget, isAccount: user is not null);
+        var state = await store.ReadAsync(budget.Key, cancellationToken);
 
         // Reserved before waiting for a slot: parallel guesses meet the lockout at once, not one by one.
-        // A locked name is refused here without any write.
-        var (ticket, retryAfter) = await lockout.ReserveAsync(store, userId, state, cancellationToken);
+        // A locked budget is refused here without any write.
+        var (ticket, retryAfter) = await lockout.ReserveAsync(store, budget.Key, state, cancellationToken);
         if (ticket is null)
         {
             LogRejected(logger, LoggedName(user), "locked out");
@@ -80,28 +156,28 @@ public sealed partial class LoginService(
         var check = await CheckAsync(user, password, cancellationToken);
         if (check is null)
         {
-            await lockout.CancelAsync(ticket, CancellationToken.None);
+            await CancelReservationAsync(() => lockout.CancelAsync(ticket, CancellationToken.None));
             cancellationToken.ThrowIfCancellationRequested();
             return new LoginOutcome.Busy(BusyRetryAfter);
         }
 
         // The check has run and is counted: its outcome is written even if the caller has gone.
-        if (check == PasswordCheck.Failed || user!.Disabled)
+        if (check == PasswordCheck.Failed || user!.Disabled || user.IsTemporaryPasswordExpiredAt(_time.GetUtcNow()))
         {
-            var locked = await lockout.RecordFailureAsync(ticket, CancellationToken.None);
+            var locked = await SettleAsync(() => lockout.RecordFailureAsync(ticket, CancellationToken.None));
             if (locked)
             {
                 LogLockedOut(logger, LoggedName(user));
             }
             else
             {
-                LogRejected(logger, LoggedName(user), user is { Disabled: true } && check != PasswordCheck.Failed ? "disabled" : "wrong password");
+                LogRejected(logger, LoggedName(user), check == PasswordCheck.Failed ? "wrong password" : user!.Disabled ? "disabled" : "temporary password expired");
             }
 
             return new LoginOutcome.InvalidCredentials(locked, user?.Id);
         }
 
-        if (await lockout.CompleteSuccessAsync(ticket, CancellationToken.None) is { } lockedWhileChecking)
+        if (await SettleAsync(() => lockout.CompleteSuccessAsync(ticket, CancellationToken.None)) is { } lockedWhileChecking)
         {
             LogRejected(logger, userId, "locked while the password was checked");
             return new LoginOutcome.LockedOut(lockedWhileChecking, user.Id);
@@ -112,8 +188,40 @@ public sealed partial class LoginService(
             await UpgradeHashAsync(user, password, cancellationToken);
         }
 
-        return new LoginOutcome.SignedIn(await sessions.StartAsync(user, cancellationToken));
+        return new LoginOutcome.PasswordAccepted(user, budget, ticket.FailuresBefore);
     }
+
+    /// <summary>
+    /// Ends a reservation. A storage fault on the way would leave it pending, shrinking the budget (and passing for a
+    /// burst) until the window ends: so it is tried once more, from a fresh read, before the fault goes up.
+    /// </summary>
+    private async Task<T> SettleAsync<T>(Func<Task<T>> settle)
+    {
+        try
+        {
+            return await settle();
+        }
+        catch (Exception first) when (first is not OperationCanceledException)
+        {
+            LogSettleRetried(logger, first.GetType().Name);
+            try
+            {
+                return await settle();
+            }
+            catch (Exception)
+            {
+                // Still failing: the window's end frees the reservation; the first fault is the one to report.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+                throw;
+            }
+        }
+    }
+
+    private Task<bool> CancelReservationAsync(Func<Task> cancel) => SettleAsync(async () =>
+    {
+        await cancel();
+        return true;
+    });
 
     // A name that is no account may be a password typed into the wrong field: it is never logged.
     private static string LoggedName(UserAccount? user) => user?.Id ?? "(unknown name)";
@@ -164,4 +272,7 @@ public sealed partial class LoginService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Password hash of {UserId} upgraded to the configured strength")]
     private static partial void LogHashUpgraded(ILogger logger, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ending a sign-in check's reservation failed ({Fault}); trying once more")]
+    private static partial void LogSettleRetried(ILogger logger, string fault);
 }

@@ -35,7 +35,19 @@ public sealed class UnknownNameLoginStateStore(TableServiceClient service, IOpti
     public async Task<LoginState?> TryWriteAsync(string userId, LoginState current, LoginState next, CancellationToken cancellationToken)
     {
         var id = await RowKeyAsync(userId, cancellationToken);
-        var entity = LoginStateColumns.Write(new TableEntity(id, id), next);
+        return await TryWriteRowAsync(new TableEntity(id, id), current, next, cancellationToken);
+    }
+
+    /// <summary>The attempts table, shared with <see cref="DeviceLoginStateStore"/>.</summary>
+    internal TableClient Table => _table;
+
+    /// <summary>The keyed hash of a name: how the attempts table names it without storing what was typed.</summary>
+    internal Task<string> HashOfNameAsync(string userId, CancellationToken cancellationToken) => RowKeyAsync(userId, cancellationToken);
+
+    /// <summary>Writes a counters row of this table (an unknown name's or a device's), expiring with its window.</summary>
+    internal async Task<LoginState?> TryWriteRowAsync(TableEntity row, LoginState current, LoginState next, CancellationToken cancellationToken)
+    {
+        var entity = LoginStateColumns.Write(row, next);
         entity[ExpiresAtColumn] = ExpiryOf(next);
         try
         {

@@ -15,6 +15,7 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string SecurityStampColumn = "SecurityStamp";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
+    private readonly SessionRevocation _revocation = new(service, options, TimeProvider.System);
     private volatile bool _tableExists;
 
     public async Task CreateAsync(SessionRecord session, CancellationToken cancellationToken)
@@ -45,7 +46,10 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         try
         {
             var response = await _table.GetEntityIfExistsAsync<TableEntity>(tokenHash, tokenHash, cancellationToken: cancellationToken);
-            return response.HasValue ? ToRecord(response.Value!) : null;
+            // A session created before `sessions revoke --all` is as good as gone.
+            return response.HasValue && ToRecord(response.Value!) is { } record && !await _revocation.IsRevokedAsync(record.CreatedAt, cancellationToken)
+                ? record
+                : null;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {

@@ -13,6 +13,9 @@ public static class SecurityStamp
 
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(StampBytes));
 
+    /// <summary>A new <see cref="UserAccount.DeviceEpoch"/>: random like a stamp, so no one can predict the next.</summary>
+    public static string NewDeviceEpoch() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
     /// <summary>
     /// True when a session created under <paramref name="sessionStamp"/> is still valid for a user whose row holds
     /// <paramref name="userStamp"/>. Rows written before stamps existed hold none; their sessions hold none either and

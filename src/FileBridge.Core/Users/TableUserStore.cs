@@ -16,6 +16,9 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
     internal const string FailedLoginsColumn = "FailedLogins";
     internal const string LockedUntilColumn = "LockedUntil";
     internal const string SecurityStampColumn = "SecurityStamp";
+    internal const string TemporaryPasswordExpiresAtColumn = "TemporaryPasswordExpiresAt";
+    internal const string NoSecondFactorColumn = "NoSecondFactor";
+    internal const string DeviceEpochColumn = "DeviceEpoch";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
 
@@ -61,6 +64,9 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             [DisabledColumn] = false,
             [FailedLoginsColumn] = 0,
             [SecurityStampColumn] = Users.SecurityStamp.New(),
+            [DeviceEpochColumn] = Users.SecurityStamp.NewDeviceEpoch(),
+            [TemporaryPasswordExpiresAtColumn] = user.TemporaryPasswordExpiresAt ?? DateTimeOffset.UnixEpoch,
+            [NoSecondFactorColumn] = user.NoSecondFactor,
         };
         if (user.Prefixes is { Count: > 0 } prefixes)
         {
@@ -91,6 +97,8 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
         if (change.PasswordHash is not null)
         {
             entity[PasswordHashColumn] = change.PasswordHash;
+            // Merge ignores nulls, so "not temporary" is a moment in the past.
+            entity[TemporaryPasswordExpiresAtColumn] = change.TemporaryPasswordExpiresAt ?? DateTimeOffset.UnixEpoch;
         }
 
         if (change.Disabled is { } disabled)
@@ -102,6 +110,11 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
         {
             // An empty list is stored as an empty string: "no prefixes of their own" means the defaults.
             entity[PrefixesColumn] = PrefixList.Format(change.Prefixes);
+        }
+
+        if (change.NewDeviceEpoch)
+        {
+            entity[DeviceEpochColumn] = Users.SecurityStamp.NewDeviceEpoch();
         }
 
         if (change.ResetLockout)
@@ -170,6 +183,13 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             EntityReader.Int32(entity, FailedLoginsColumn),
             EntityReader.DateTime(entity, LockedUntilColumn),
             entity.ETag,
-            EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null);
+            EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null)
+        {
+            TemporaryPasswordExpiresAt = EntityReader.DateTime(entity, TemporaryPasswordExpiresAtColumn) is { } expires && expires > DateTimeOffset.UnixEpoch
+                ? expires
+                : null,
+            NoSecondFactor = EntityReader.Boolean(entity, NoSecondFactorColumn),
+            DeviceEpoch = EntityReader.String(entity, DeviceEpochColumn) ?? string.Empty,
+        };
     }
 }

@@ -15,5 +15,25 @@ public sealed record UserAccount(
     ETag ETag,
     string? SecurityStamp = null)
 {
+    /// <summary>
+    /// When the password is a temporary one (printed by <c>users add</c> or <c>users reset-password</c>), the moment it
+    /// stops working; null for a password the person chose (or an operator set with <c>--permanent</c>).
+    /// </summary>
+    public DateTimeOffset? TemporaryPasswordExpiresAt { get; init; }
+
+    /// <summary>A service account (<c>users add --no-second-factor</c>): may sign in with a password alone under <c>Required</c>.</summary>
+    public bool NoSecondFactor { get; init; }
+
+    /// <summary>
+    /// Changed by a password reset, a factor reset, disable and delete: a device cookie issued under another epoch
+    /// is no longer the person's known browser. Empty for rows written before epochs existed.
+    /// </summary>
+    public string DeviceEpoch { get; init; } = string.Empty;
+
+    public bool IsPasswordTemporary => TemporaryPasswordExpiresAt is not null;
+
+    /// <summary>A temporary password past its lifetime signs nobody in (401 <c>invalid_credentials</c>, counted as a failure).</summary>
+    public bool IsTemporaryPasswordExpiredAt(DateTimeOffset now) => TemporaryPasswordExpiresAt is { } expires && expires <= now;
+
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

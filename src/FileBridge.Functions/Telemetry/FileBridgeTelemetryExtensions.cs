@@ -46,6 +46,8 @@ public static class FileBridgeTelemetryExtensions
     {
         ArgumentNullException.ThrowIfNull(telemetry);
         telemetry.WithTracing(tracing => tracing
+            // First, so that no exporter added after it ever sees a table key.
+            .AddProcessor(new TableKeyRedactionProcessor())
             .AddSource(FileBridgeActivities.SourceName)
             .AddHttpClientInstrumentation(options =>
             {

@@ -12,7 +12,7 @@ public sealed class AddUserHandlerTests
     [Fact]
     public async Task Run_NewUser_ListShowsUserWithoutHash()
     {
-        var added = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "alice", "--display-name", "Alice Liddell");
+        var added = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "alice", "--display-name", "Alice Liddell", "--permanent");
 
         var listed = await _context.RunAsync("users", "list");
 
@@ -30,7 +30,7 @@ public sealed class AddUserHandlerTests
     {
         var hashing = new PasswordHashing(Options.Create(new LoginOptions()));
 
-        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "bob");
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\n", "users", "add", "bob", "--permanent");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var hash = (string)(await _context.UserRowAsync("bob"))["PasswordHash"];
@@ -43,7 +43,7 @@ public sealed class AddUserHandlerTests
     [Fact]
     public async Task Run_MixedCaseNameWithPrefixes_StoresNormalizedRowWithPrefixesColumn()
     {
-        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\r\n", "users", "add", "  Carol.Smith ", "--prefixes", "reports/;shared/");
+        var result = await _context.RunWithInputAsync(AdminTestContext.Password + "\r\n", "users", "add", "  Carol.Smith ", "--prefixes", "reports/;shared/", "--permanent");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var row = await _context.UserRowAsync("carol.smith");
@@ -73,9 +73,14 @@ public sealed class AddUserHandlerTests
     [InlineData("\n")]
     [InlineData("short\n")]
     [InlineData("            \n")]
-    public async Task Run_RefusedPassword_ExitsWithInvalidInputAndWritesNoRow(string input)
+    [InlineData("eleven char\n")]
+    [InlineData("password1234\n")]
+    [InlineData("erin-harbor-lantern\n")]
+    [InlineData("Ms-Erinyes-harbor\n")]
+    [InlineData("filebridge-demo-2026\n")]
+    public async Task Run_RefusedPermanentPassword_ExitsWithInvalidInputAndWritesNoRow(string input)
     {
-        var result = await _context.RunWithInputAsync(input, "users", "add", "erin");
+        var result = await _context.RunWithInputAsync(input, "users", "add", "erin", "--display-name", "Erinyes Fury", "--permanent");
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
         Assert.Contains("password", result.Error, StringComparison.OrdinalIgnoreCase);
@@ -171,5 +176,68 @@ public sealed class AddUserHandlerTests
 
         Assert.NotEqual(ExitCodes.Success, result.ExitCode);
         Assert.Contains("remove", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithoutPermanent_PrintsATemporaryPasswordOnceThatVerifiesAndExpires()
+    {
+        var hashing = new PasswordHashing(Options.Create(new LoginOptions()));
+        var before = DateTimeOffset.UtcNow;
+
+        var result = await _context.RunAsync("users", "add", "gina", "--display-name", "Gina Grey");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var password = Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Output, "[a-z2-9]{5}(-[a-z2-9]{5}){3,}")).Value;
+        var user = (await _context.Users.Store.FindAsync("gina", CancellationToken.None))!;
+        Assert.Equal(PasswordCheck.Succeeded, hashing.Verify(user.PasswordHash, password));
+        Assert.True(user.IsPasswordTemporary);
+        Assert.InRange(user.TemporaryPasswordExpiresAt!.Value, before.AddHours(72).AddMinutes(-1), DateTimeOffset.UtcNow.AddHours(72).AddMinutes(1));
+        Assert.False(user.NoSecondFactor);
+        Assert.Matches("^[0-9a-f]{16}$", user.DeviceEpoch);
+    }
+
+    [Fact]
+    public async Task Run_Json_PrintsExactlyOneObjectWithUserTemporaryPasswordAndExpiry()
+    {
+        _context.Settings["Login:TemporaryPasswordLifetime"] = "01:00:00";
+
+        var result = await _context.RunAsync("users", "add", "Hugo", "--json");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Output);
+        var root = json.RootElement;
+        Assert.Equal(["user", "temporaryPassword", "expiresAt"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("hugo", root.GetProperty("user").GetString());
+        var expiresAt = root.GetProperty("expiresAt").GetDateTimeOffset();
+        Assert.InRange(expiresAt, DateTimeOffset.UtcNow.AddMinutes(58), DateTimeOffset.UtcNow.AddMinutes(61));
+        var user = (await _context.Users.Store.FindAsync("hugo", CancellationToken.None))!;
+        Assert.Equal(PasswordCheck.Succeeded, new PasswordHashing(Options.Create(new LoginOptions())).Verify(user.PasswordHash, root.GetProperty("temporaryPassword").GetString()!));
+    }
+
+    [Fact]
+    public async Task Run_TwoUsers_GetDifferentTemporaryPasswords()
+    {
+        var first = await _context.RunAsync("users", "add", "ivan", "--json");
+        var second = await _context.RunAsync("users", "add", "jill", "--json");
+
+        Assert.NotEqual(
+            System.Text.Json.JsonDocument.Parse(first.Output).RootElement.GetProperty("temporaryPassword").GetString(),
+            System.Text.Json.JsonDocument.Parse(second.Output).RootElement.GetProperty("temporaryPassword").GetString());
+    }
+
+    [Fact]
+    public async Task Run_NoSecondFactor_MarksAServiceAccountShownInListAndAudited()
+    {
+        var added = await _context.RunWithInputAsync("service passphrase 4 nightly jobs\n", "users", "add", "backup-bot", "--permanent", "--no-second-factor");
+
+        var listed = await _context.RunAsync("users", "list");
+        var audit = await _context.RunAsync("audit", "list", "--action", "admin:users-add", "--json");
+
+        Assert.True(added.ExitCode == ExitCodes.Success, added.ToString());
+        var user = (await _context.Users.Store.FindAsync("backup-bot", CancellationToken.None))!;
+        Assert.True(user.NoSecondFactor);
+        Assert.False(user.IsPasswordTemporary);
+        Assert.Matches(@"(?m)^backup-bot\s.*\sset\s+exempt\s", listed.Output);
+        Assert.Contains("exit 0 --permanent --no-second-factor", audit.Output, StringComparison.Ordinal);
     }
 }

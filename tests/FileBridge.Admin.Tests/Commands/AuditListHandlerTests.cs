@@ -80,7 +80,7 @@ public sealed class AuditListHandlerTests
     public async Task AdminCommands_EachLeaveOneAdminRow_WithTargetAndExitCode_AndNoPassword()
     {
         const string password = "admin audit passphrase 9";
-        var added = await _context.RunWithInputAsync(password + "\n", "users", "add", "Dora");
+        var added = await _context.RunWithInputAsync(password + "\n", "users", "add", "Dora", "--permanent");
         var missing = await _context.RunAsync("users", "disable", "nobody-here");
         await _context.RunAsync("sessions", "revoke", "dora");
 
@@ -90,7 +90,7 @@ public sealed class AuditListHandlerTests
         Assert.Equal(ExitCodes.UserNotFound, missing.ExitCode);
         var rows = Lines(result.Output).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(
-            ["admin:sessions-revoke dora exit 0", "admin:users-disable nobody-here exit 4", "admin:users-add dora exit 0"],
+            ["admin:sessions-revoke dora exit 0", "admin:users-disable nobody-here exit 4", "admin:users-add dora exit 0 --permanent"],
             rows.Select(r => $"{r.GetProperty("action").GetString()} {r.GetProperty("target").GetString()} {r.GetProperty("outcome").GetString()}"));
         Assert.All(rows, r => Assert.Equal(Environment.UserName, r.GetProperty("userId").GetString()));
         // The listing itself is recorded once it has run.

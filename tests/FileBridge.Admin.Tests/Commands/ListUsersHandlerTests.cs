@@ -22,7 +22,7 @@ public sealed class ListUsersHandlerTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("NAME", lines[0], StringComparison.Ordinal);
         Assert.Matches(@"^adam\s+Adam A\s+no\s+\(default\)\s+" + lockedUntil.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + @".*\s+none$", lines[1]);
-        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+own: reports/;shared/$", lines[2]);
+        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+set\s+-\s+own: reports/;shared/$", lines[2]);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class SecurityStampTests
         await _context.Users.AddAsync("alice", "a password of alice");
         var before = await StampAsync();
 
-        var result = await _context.RunWithInputAsync("a brand new password\n", "users", "set-password", "alice");
+        var result = await _context.RunWithInputAsync("a brand new password\n", "users", "set-password", "alice", "--permanent");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         Assert.NotEqual(before, await StampAsync());

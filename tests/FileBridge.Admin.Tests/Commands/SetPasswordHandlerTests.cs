@@ -17,12 +17,12 @@ public sealed class SetPasswordHandlerTests
         var sessions = new TestSessions(_context);
         await sessions.AddAsync("alice", 1);
 
-        var result = await _context.RunWithInputAsync("the new password of alice\n", "users", "set-password", "alice");
+        var result = await _context.RunWithInputAsync("the new password of hers\n", "users", "set-password", "alice", "--permanent");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
         var row = await _context.UserRowAsync("alice");
         var hash = (string)row["PasswordHash"];
-        Assert.Equal(PasswordCheck.Succeeded, _hashing.Verify(hash, "the new password of alice"));
+        Assert.Equal(PasswordCheck.Succeeded, _hashing.Verify(hash, "the new password of hers"));
         Assert.Equal(PasswordCheck.Failed, _hashing.Verify(hash, "the old password of alice"));
         Assert.Equal(0, row["FailedLogins"]);
         Assert.True(row.GetDateTimeOffset("LockedUntil") <= DateTimeOffset.UtcNow, "LockedUntil must lie in the past");
@@ -37,10 +37,10 @@ public sealed class SetPasswordHandlerTests
         await _context.Users.AddAsync("alice", "the old password of alice");
         var before = (string)(await _context.UserRowAsync("alice"))["PasswordHash"];
 
-        var result = await _context.RunWithInputAsync("tiny\n", "users", "set-password", "alice");
+        var result = await _context.RunWithInputAsync("tiny\n", "users", "set-password", "alice", "--permanent");
 
         Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
-        Assert.Contains("at least 8 characters", result.Error, StringComparison.Ordinal);
+        Assert.Contains("at least 12 characters", result.Error, StringComparison.Ordinal);
         Assert.Equal(before, (await _context.UserRowAsync("alice"))["PasswordHash"]);
     }
 
@@ -49,10 +49,40 @@ public sealed class SetPasswordHandlerTests
     {
         await _context.Users.AddAsync("alice", "the old password of alice");
 
-        var result = await _context.RunWithInputAsync("a perfectly long password\n", "users", "set-password", "nobody");
+        var result = await _context.RunWithInputAsync("a perfectly long password\n", "users", "set-password", "nobody", "--permanent");
 
         Assert.Equal(ExitCodes.UserNotFound, result.ExitCode);
         Assert.Contains("'nobody'", result.Error, StringComparison.Ordinal);
         Assert.Single(await _context.Users.Store.ListAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Run_WithoutPermanent_ExitsTwoAndPointsToResetPassword()
+    {
+        await _context.Users.AddAsync("alice", "the old password of alice");
+        var before = (string)(await _context.UserRowAsync("alice"))["PasswordHash"];
+
+        var result = await _context.RunWithInputAsync("a perfectly long password\n", "users", "set-password", "alice");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("reset-password", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _context.UserRowAsync("alice"))["PasswordHash"]);
+    }
+
+    [Theory]
+    [InlineData("filebridge-demo-2026", "contains_name")]
+    [InlineData("my-Alice-harbor-2026", "contains_name")]
+    [InlineData("qwerty123456", "common")]
+    public async Task Run_PermanentPasswordThePolicyRefuses_ExitsWithInvalidInputAndKeepsOldHash(string password, string reason)
+    {
+        await _context.Users.AddAsync("alice", "the old password of alice");
+        var before = (string)(await _context.UserRowAsync("alice"))["PasswordHash"];
+
+        var result = await _context.RunWithInputAsync(password + "\n", "users", "set-password", "alice", "--permanent");
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(password, result.Output + result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, (await _context.UserRowAsync("alice"))["PasswordHash"]);
     }
 }

@@ -65,7 +65,7 @@ public sealed class LoginLockoutTests
     }
 
     [Fact]
-    public async Task CompleteSuccessAsync_FourTypingMistakesThenRightPassword_SignsIn()
+    public async Task CompleteSuccessAsync_FourTypingMistakesThenRightPassword_MayGoOnButClearsNothingUntilTheSignInCompletes()
     {
         for (var i = 0; i < 4; i++)
         {
@@ -73,11 +73,28 @@ public sealed class LoginLockoutTests
             _time.Advance(TimeSpan.FromSeconds(3));
         }
 
-        var refused = await _lockout.CompleteSuccessAsync((await ReserveAsync()).Ticket!, CancellationToken.None);
+        var ticket = (await ReserveAsync()).Ticket!;
+        var refused = await _lockout.CompleteSuccessAsync(ticket, CancellationToken.None);
+        var standing = _store[Name].FailedLogins;
+        await _lockout.ClearFailuresAsync(_store, Name, ticket.FailuresBefore, CancellationToken.None);
 
         Assert.Null(refused);
+        Assert.Equal(4, standing);
         Assert.Equal(0, _store[Name].FailedLogins);
         Assert.False(_store[Name].IsLockedAt(_time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task ClearFailuresAsync_LockSetAfterTheSignInBegan_StaysAndOthersFailuresStay()
+    {
+        var success = (await ReserveAsync()).Ticket!;
+        var guess = (await ReserveAsync()).Ticket!;
+        await _lockout.RecordFailureAsync(guess, CancellationToken.None);
+        await _lockout.CompleteSuccessAsync(success, CancellationToken.None);
+
+        await _lockout.ClearFailuresAsync(_store, Name, success.FailuresBefore, CancellationToken.None);
+
+        Assert.Equal(1, _store[Name].FailedLogins);
     }
 
     [Fact]
