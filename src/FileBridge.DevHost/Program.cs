@@ -57,3 +57,6 @@ catch (Exception e) when (e is OptionsValidationException or InvalidOperationExc
     await Console.Error.WriteLineAsync($"FileBridge cannot start: {e.Message}");
     return 1;
 }
+
+// Public so that tests can host this very program in-process (WebApplicationFactory<Program>).
+public partial class Program;

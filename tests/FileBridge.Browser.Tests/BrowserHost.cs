@@ -7,13 +7,14 @@ using Microsoft.Extensions.Options;
 namespace FileBridge.Browser.Tests;
 
 /// <summary>
-/// One DevHost (real Azurite, real local S3/STS endpoint, fresh tables) serving the API and the web page
-/// on one origin, plus one headless Chromium. Each test gets its own browser context, so cookies never leak.
+/// One DevHost (real Azurite, real local S3/STS endpoint, fresh tables), in the test process on Kestrel at a
+/// free loopback port, serving the API and the web page on one origin, plus one headless Chromium. Each test
+/// gets its own browser context, so cookies never leak.
 /// </summary>
 public class BrowserHost : IAsyncLifetime
 {
     private int _userCount;
-    private DevHostProcess? _devHost;
+    private InProcessDevHost? _devHost;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private TestUsers? _users;
@@ -21,7 +22,7 @@ public class BrowserHost : IAsyncLifetime
 
     public Uri BaseAddress => DevHost.BaseAddress;
 
-    public DevHostProcess DevHost => _devHost ?? throw new InvalidOperationException("The host has not started.");
+    public InProcessDevHost DevHost => _devHost ?? throw new InvalidOperationException("The host has not started.");
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
 
@@ -32,7 +33,7 @@ public class BrowserHost : IAsyncLifetime
         _settings = TestEnvironment.BaseSettings();
         Configure(_settings);
         _users = new TestUsers(_settings);
-        _devHost = await DevHostProcess.StartAsync(_settings);
+        _devHost = InProcessDevHost.StartOnKestrel(_settings, Time);
         // Expectations poll until they hold; on a two-core machine shared by parallel builds a first listing can take
         // longer than Playwright's 5 s default, so they get the same 15 s as actions (see RunAsync).
         Assertions.SetDefaultExpectTimeout(15_000);
@@ -54,7 +55,10 @@ public class BrowserHost : IAsyncLifetime
         }
     }
 
-    /// <summary>Settings that differ from the defaults for this host (e.g. a short idle timeout).</summary>
+    /// <summary>The app's clock: the system's unless a host needs to move time itself.</summary>
+    protected virtual TimeProvider? Time => null;
+
+    /// <summary>Settings that differ from the defaults for this host (e.g. three locations).</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)
     {
     }
@@ -110,13 +114,12 @@ public class BrowserHost : IAsyncLifetime
     }
 }
 
-/// <summary>The DevHost for session-expiry tests: sessions end after three idle seconds.</summary>
-public sealed class ShortIdleTimeoutHost : BrowserHost
+/// <summary>The DevHost for session-expiry tests: its clock moves only when a test moves it.</summary>
+public sealed class FakeClockHost : BrowserHost
 {
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(3);
+    public TestClock Clock { get; } = new();
 
-    protected override void Configure(Dictionary<string, string?> settings) =>
-        settings["Sessions:IdleTimeout"] = IdleTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+    protected override TimeProvider? Time => Clock;
 }
 
 /// <summary>The DevHost with three locations (demo, logs, alpha): see <see cref="TestEnvironment.LocationSettings"/>.</summary>

@@ -79,10 +79,17 @@ public sealed class LocationsBrowserTests(LocationsHost host) : IClassFixture<Lo
     public Task Search_Stop_EndsTheWalkAndOffersToContinue() => host.RunAsync(async app =>
     {
         await SignedInAsync(app, "/browse/demo/");
-        // Hold every search page a while, so there is time to stop between them.
+        // The first search page goes through; the next ones are held until Stop has been pressed, so the walk is
+        // certainly under way when it is stopped.
+        var pages = 0;
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await app.Page.RouteAsync("**/api/files/search?*", async route =>
         {
-            await Task.Delay(300);
+            if (Interlocked.Increment(ref pages) > 1)
+            {
+                await stopped.Task;
+            }
+
             await route.ContinueAsync();
         });
         await app.Page.GetByLabel("Search this folder and everything below it").FillAsync("log-");
@@ -90,6 +97,7 @@ public sealed class LocationsBrowserTests(LocationsHost host) : IClassFixture<Lo
         await Expect(app.Page.Locator("#search-list li").First).ToBeVisibleAsync();
 
         await app.Button("Stop").ClickAsync();
+        stopped.SetResult();
 
         await Expect(app.Page.Locator("#search-status")).ToContainTextAsync("Stopped.");
         await Expect(app.Button("Continue searching")).ToBeFocusedAsync();

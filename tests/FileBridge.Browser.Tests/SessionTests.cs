@@ -27,7 +27,7 @@ public sealed class SessionTests(BrowserHost host)
     });
 }
 
-public sealed class SessionExpiryTests(ShortIdleTimeoutHost host) : IClassFixture<ShortIdleTimeoutHost>
+public sealed class SessionExpiryTests(FakeClockHost host) : IClassFixture<FakeClockHost>
 {
     [Fact]
     public Task IdleSession_NextAction_SignsInAgainAndReturnsToTheFolder() => host.RunAsync(async app =>
@@ -37,7 +37,8 @@ public sealed class SessionExpiryTests(ShortIdleTimeoutHost host) : IClassFixtur
         await app.SignInAsync(user);
         await app.ExpectFolderAsync("projects");
 
-        await Task.Delay(ShortIdleTimeoutHost.IdleTimeout + TimeSpan.FromSeconds(1.5));
+        // Past the default idle timeout (30 minutes) on the app's clock.
+        host.Clock.Advance(TimeSpan.FromMinutes(31));
         await app.Folder("alpha").ClickAsync();
 
         await Expect(app.SignInNotice).ToHaveTextAsync("Your session has ended, please sign in again.");

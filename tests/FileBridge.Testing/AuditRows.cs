@@ -38,7 +38,7 @@ public sealed class AuditRows(string connectionString, string tableName)
         var rows = await AllAsync();
         while (!done(rows) && deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(20)))
         {
-            await Task.Delay(100);
+            await Task.Delay(20);
             rows = await AllAsync();
         }
 

@@ -9,7 +9,7 @@ namespace FileBridge.Testing;
 /// Runs the real DevHost as a child process on a free loopback port, configured only through
 /// environment variables, exactly as an operator would run it.
 /// </summary>
-public sealed class DevHostProcess : IAsyncDisposable
+public sealed class DevHostProcess : IAppHost
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();

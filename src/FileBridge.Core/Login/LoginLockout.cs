@@ -153,8 +153,9 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
             if (attempt > 0)
             {
                 // A first conflict only means the state was seen a while ago; repeated ones are writers
-                // colliding, and jitter spreads them.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 5)), time, cancellationToken);
+                // colliding, and jitter spreads them. A few real milliseconds, not the app's clock: this waits
+                // for the other writers, not for time to pass (a test's fake clock would never let it end).
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + attempt * 5)), cancellationToken);
             }
 
             state = await store.ReadAsync(userId, cancellationToken);

@@ -1,13 +1,17 @@
-using System.Threading.RateLimiting;
-
 namespace FileBridge.Core.Throttling;
 
 /// <summary>
-/// One <see cref="TokenBucketRateLimiter"/> per key (a client address, a user), with bounded memory:
-/// a bucket left alone long enough to fill up again is dropped (it would behave exactly like a new
-/// one), and past <see cref="MaxKeys"/> the least recently used bucket gives way. Buckets refill when
-/// asked (no timer per bucket); which buckets are idle is judged on <see cref="TimeProvider"/>.
+/// One token bucket per key (a client address, a user), with bounded memory: a bucket left alone long
+/// enough to fill up again is dropped (it would behave exactly like a new one), and past
+/// <see cref="MaxKeys"/> the least recently used bucket gives way. Buckets refill when asked (no timer per
+/// bucket), and everything, refill and idleness alike, is judged on <see cref="TimeProvider"/>.
 /// </summary>
+/// <remarks>
+/// The buckets are our own rather than <c>System.Threading.RateLimiting</c>'s: its token bucket measures
+/// refill on <c>Stopwatch</c> and takes no clock, so refill could not follow the instance's
+/// <see cref="TimeProvider"/> (and tests would have to wait on the wall clock). The arithmetic is the same:
+/// tokens earned in proportion to the time elapsed, never more than the capacity.
+/// </remarks>
 public sealed class KeyedRateLimiter : IDisposable
 {
     private readonly TokenBucket _shape;
@@ -50,16 +54,16 @@ public sealed class KeyedRateLimiter : IDisposable
         {
             var now = _time.GetTimestamp();
             DropIdleBuckets(now);
-            var limiter = Touch(key, now).Limiter;
-            // Without auto-replenishment this adds the tokens earned since the last call.
-            limiter.TryReplenish();
-            using var lease = limiter.AttemptAcquire();
-            if (lease.IsAcquired)
+            var bucket = Touch(key, now);
+            Refill(bucket, now);
+            if (bucket.Tokens >= 1)
             {
+                bucket.Tokens -= 1;
                 return RateLimitDecision.Allow;
             }
 
-            return RateLimitDecision.Refuse(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : _shape.RefillInterval);
+            // The time until one whole token has been earned.
+            return RateLimitDecision.Refuse(_shape.RefillInterval * (1 - bucket.Tokens));
         }
     }
 
@@ -67,14 +71,20 @@ public sealed class KeyedRateLimiter : IDisposable
     {
         lock (_lock)
         {
-            foreach (var bucket in _byLastUse)
-            {
-                bucket.Limiter.Dispose();
-            }
-
             _byLastUse.Clear();
             _buckets.Clear();
         }
+    }
+
+    private void Refill(Bucket bucket, long now)
+    {
+        var elapsed = _time.GetElapsedTime(bucket.RefilledAt, now);
+        if (elapsed > TimeSpan.Zero)
+        {
+            bucket.Tokens = Math.Min(_shape.Capacity, bucket.Tokens + (elapsed / _shape.RefillInterval));
+        }
+
+        bucket.RefilledAt = now;
     }
 
     private Bucket Touch(string key, long now)
@@ -90,7 +100,7 @@ public sealed class KeyedRateLimiter : IDisposable
                 Remove(_byLastUse.First!);
             }
 
-            node = new LinkedListNode<Bucket>(new Bucket(key, NewLimiter(), now));
+            node = new LinkedListNode<Bucket>(new Bucket(key, _shape.Capacity, now));
             _buckets[key] = node;
         }
 
@@ -111,26 +121,17 @@ public sealed class KeyedRateLimiter : IDisposable
     {
         _byLastUse.Remove(node);
         _buckets.Remove(node.Value.Key);
-        node.Value.Limiter.Dispose();
     }
 
-    private TokenBucketRateLimiter NewLimiter() => new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = _shape.Capacity,
-        TokensPerPeriod = 1,
-        ReplenishmentPeriod = _shape.RefillInterval,
-        // Refilled in TryAcquire: no timer per bucket.
-        AutoReplenishment = false,
-        QueueLimit = 0,
-    });
-
-    private sealed class Bucket(string key, TokenBucketRateLimiter limiter, long created)
+    /// <summary>A key's tokens (fractions count: they are earned continuously) and when they were last counted.</summary>
+    private sealed class Bucket(string key, int tokens, long created)
     {
         public string Key { get; } = key;
 
-        public TokenBucketRateLimiter Limiter { get; } = limiter;
+        public double Tokens { get; set; } = tokens;
+
+        public long RefilledAt { get; set; } = created;
 
         public long LastUsed { get; set; } = created;
-
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using FileBridge.Core.Aws;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using Polly.Registry;
 
 namespace FileBridge.Core.Tests.Aws;
@@ -67,19 +68,26 @@ public sealed class StsRoleAssumerTests
     [Fact]
     public async Task AssumeAsync_SlowEndpoint_EachAttemptIsCutAtTheAttemptTimeout()
     {
+        // The endpoint never answers: only the attempt timeout, on the app's clock, ends an attempt.
         var handler = new ScriptedHttpHandler(async (_, _, ct) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct);
             return ScriptedHttpHandler.AssumeRoleOk(Expiry);
         });
-        using var host = Build(handler, new() { ["Aws:StsAttemptTimeout"] = "00:00:00.200", ["Aws:StsMaxRetries"] = "1" });
-        var clock = Stopwatch.StartNew();
+        var clock = new FakeTimeProvider();
+        using var host = Build(handler, new() { ["Aws:StsAttemptTimeout"] = "00:00:30", ["Aws:StsMaxRetries"] = "1" }, clock);
 
-        await Assert.ThrowsAsync<UpstreamUnavailableException>(
-            () => host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(Alice, CancellationToken.None));
+        var assume = host.Services.GetRequiredService<IRoleAssumer>().AssumeAsync(Alice, CancellationToken.None);
+        var firstStarted = SpinWait.SpinUntil(() => handler.Calls == 1, TimeSpan.FromSeconds(20));
+        clock.Advance(TimeSpan.FromSeconds(30));
+        // A real 30-second timeout would not have cut the first attempt within this deadline.
+        var secondStarted = SpinWait.SpinUntil(() => handler.Calls == 2, TimeSpan.FromSeconds(20));
+        clock.Advance(TimeSpan.FromSeconds(30));
 
+        await Assert.ThrowsAsync<UpstreamUnavailableException>(() => assume);
+        Assert.True(firstStarted);
+        Assert.True(secondStarted, "the first attempt was not cut at the attempt timeout");
         Assert.Equal(2, handler.Calls);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -167,7 +175,7 @@ public sealed class StsRoleAssumerTests
         Assert.NotNull(pipeline);
     }
 
-    private static IHost Build(ScriptedHttpHandler handler, Dictionary<string, string?>? overrides = null)
+    private static IHost Build(ScriptedHttpHandler handler, Dictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var settings = AwsTestHost.Settings();
         foreach (var (key, value) in overrides ?? [])
@@ -175,6 +183,6 @@ public sealed class StsRoleAssumerTests
             settings[key] = value;
         }
 
-        return AwsTestHost.Build(settings, new ScriptedHttpClientFactory(handler));
+        return AwsTestHost.Build(settings, new ScriptedHttpClientFactory(handler), time);
     }
 }

@@ -21,21 +21,70 @@ public sealed class KeyedRateLimiterTests
     }
 
     [Fact]
-    public async Task TryAcquire_AfterTime_RefillsAtTheRate()
+    public void TryAcquire_AfterTime_RefillsAtTheRate()
     {
-        // Refill follows the real clock (the library's); poll with a generous deadline.
-        using var limiter = new KeyedRateLimiter(new TokenBucket(2, TimeSpan.FromMilliseconds(50)), _time);
+        using var limiter = new KeyedRateLimiter(new TokenBucket(2, TimeSpan.FromSeconds(10)), _time);
         limiter.TryAcquire("a");
         limiter.TryAcquire("a");
-        Assert.False(limiter.TryAcquire("a").Allowed);
+        var empty = limiter.TryAcquire("a");
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!limiter.TryAcquire("a").Allowed && DateTime.UtcNow < deadline)
+        _time.Advance(TimeSpan.FromSeconds(9.9));
+        var early = limiter.TryAcquire("a");
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        var onTime = limiter.TryAcquire("a");
+        var afterIt = limiter.TryAcquire("a");
+
+        Assert.False(empty.Allowed);
+        Assert.Equal(TimeSpan.FromSeconds(10), empty.RetryAfter);
+        Assert.False(early.Allowed);
+        Assert.InRange(early.RetryAfter, TimeSpan.FromMilliseconds(99), TimeSpan.FromMilliseconds(101));
+        Assert.True(onTime.Allowed);
+        Assert.False(afterIt.Allowed);
+    }
+
+    [Fact]
+    public void TryAcquire_LongAfterBurst_RefillsNoMoreThanTheCapacity()
+    {
+        // maxKeys and the idle rule would drop the bucket after TimeToFill; stay just under it.
+        using var limiter = new KeyedRateLimiter(new TokenBucket(3, TimeSpan.FromSeconds(10)), _time);
+        for (var i = 0; i < 3; i++)
         {
-            await Task.Delay(10);
+            limiter.TryAcquire("a");
         }
 
-        Assert.True(DateTime.UtcNow < deadline, "the bucket never refilled");
+        _time.Advance(TimeSpan.FromSeconds(29));
+        limiter.TryAcquire("a");
+        _time.Advance(TimeSpan.FromSeconds(29));
+
+        Assert.Equal(3, Enumerable.Range(0, 10).Count(_ => limiter.TryAcquire("a").Allowed));
+    }
+
+    [Fact]
+    public void TryAcquire_WithoutTimePassing_NeverRefills()
+    {
+        using var limiter = new KeyedRateLimiter(new TokenBucket(1, TimeSpan.FromMilliseconds(1)), _time);
+
+        var answers = Enumerable.Range(0, 1_000).Select(_ => limiter.TryAcquire("a").Allowed).ToList();
+
+        Assert.Equal(1, answers.Count(a => a));
+        Assert.True(answers[0]);
+    }
+
+    [Fact]
+    public void TryAcquire_ManyRequestsAtOnce_AllowExactlyTheBurst()
+    {
+        using var limiter = new KeyedRateLimiter(new TokenBucket(25, TimeSpan.FromMinutes(1)), _time);
+        var allowed = 0;
+
+        Parallel.For(0, 400, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ =>
+        {
+            if (limiter.TryAcquire("client:198.51.100.1").Allowed)
+            {
+                Interlocked.Increment(ref allowed);
+            }
+        });
+
+        Assert.Equal(25, allowed);
     }
 
     [Fact]

@@ -2,16 +2,29 @@ using FileBridge.Testing;
 
 namespace FileBridge.Integration.Tests.Auth;
 
-/// <summary>One DevHost with default sign-in settings and its own tables, shared by a test class.</summary>
+/// <summary>One in-process DevHost with default sign-in settings and its own tables, shared by a test class.</summary>
 public sealed class DevHostFixture : IAsyncLifetime
 {
-    public Dictionary<string, string?> Settings { get; } = TestEnvironment.BaseSettings();
+    public Dictionary<string, string?> Settings { get; } = WithPasswordCheckLog(TestEnvironment.BaseSettings());
 
-    public DevHostProcess Host { get; private set; } = null!;
+    public InProcessDevHost Host { get; private set; } = null!;
 
     public TestUsers Users => new(Settings);
 
-    public async Task InitializeAsync() => Host = await DevHostProcess.StartAsync(Settings);
+    /// <summary>Password checks the host ran so far (each logs a line at Debug).</summary>
+    public int PasswordChecks => ParallelGuessTests.PasswordChecks(Host);
+
+    public Task InitializeAsync()
+    {
+        Host = InProcessDevHost.Start(Settings);
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    private static Dictionary<string, string?> WithPasswordCheckLog(Dictionary<string, string?> settings)
+    {
+        settings["Logging:LogLevel:FileBridge.Core.Login.PasswordCheckGate"] = "Debug";
+        return settings;
+    }
 }

@@ -25,7 +25,7 @@ public sealed class FrontDoorTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Web:RequiredFrontDoorId"] = FrontDoorId;
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         using var direct = await client.GetAsync("api/auth/me");

@@ -45,7 +45,7 @@ public sealed class HostTests(DevHostFixture fixture) : IClassFixture<DevHostFix
         var settings = TestEnvironment.BaseSettings();
         settings["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString.Replace(
             new Uri(TestEnvironment.AzuriteConnectionString.Split("TableEndpoint=")[1].Split(';')[0]).Authority, "127.0.0.1:1", StringComparison.Ordinal);
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         using var ready = await client.GetAsync("api/health/ready");

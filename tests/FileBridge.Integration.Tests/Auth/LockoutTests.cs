@@ -12,8 +12,8 @@ public sealed class LockoutTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Login:MaxFailedAttempts"] = "3";
-        settings["Login:LockoutDuration"] = "00:00:04";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        var clock = new TestClock();
+        await using var host = InProcessDevHost.Start(settings, clock);
         var name = LoginTests.NewName();
         await new TestUsers(settings).AddAsync(name, Password);
         using var client = host.CreateClient();
@@ -26,11 +26,16 @@ public sealed class LockoutTests
         using var locked = await ApiSession.LoginAsync(client, name, Password);
 
         await ProblemAssert.IsProblemAsync(locked, HttpStatusCode.TooManyRequests, "too_many_attempts");
-        var retryAfter = int.Parse(Assert.Single(locked.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
-        Assert.InRange(retryAfter, 1, 4);
+        var retryAfter = TimeSpan.FromSeconds(int.Parse(Assert.Single(locked.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture));
+        // The default lockout: 15 minutes, to the second.
+        Assert.Equal(TimeSpan.FromMinutes(15), retryAfter);
 
-        await Task.Delay(TimeSpan.FromSeconds(retryAfter + 0.5));
+        clock.Advance(retryAfter - TimeSpan.FromSeconds(1));
+        using var stillLocked = await ApiSession.LoginAsync(client, name, Password);
+        clock.Advance(TimeSpan.FromSeconds(1));
         using var afterExpiry = await ApiSession.LoginAsync(client, name, Password);
+        await ProblemAssert.IsProblemAsync(stillLocked, HttpStatusCode.TooManyRequests, "too_many_attempts");
+        Assert.Equal("1", Assert.Single(stillLocked.Headers.GetValues("Retry-After")));
         Assert.Equal(HttpStatusCode.OK, afterExpiry.StatusCode);
     }
 
@@ -39,7 +44,7 @@ public sealed class LockoutTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Login:MaxFailedAttempts"] = "50";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         var users = new TestUsers(settings);
         await users.AddAsync(name, Password);
@@ -57,7 +62,7 @@ public sealed class LockoutTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Login:MaxFailedAttempts"] = "5";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         var users = new TestUsers(settings);
         await users.AddAsync(name, Password);
@@ -75,7 +80,7 @@ public sealed class LockoutTests
     public async Task Login_Success_ResetsTheFailureCount()
     {
         var settings = TestEnvironment.BaseSettings();
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         var users = new TestUsers(settings);
         await users.AddAsync(name, Password);

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace FileBridge.Integration.Tests.Auth;
 
-/// <summary>The lockout as an attacker meets it: many guesses at once, against real Azurite, counting password checks.</summary>
+/// <summary>The lockout as an attacker meets it: many guesses at once, against real Azurite (app in-process), counting password checks.</summary>
 public sealed partial class ParallelGuessTests(ITestOutputHelper output)
 {
     private const string Password = "correct horse battery staple";
@@ -20,7 +20,7 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
         var (settings, users) = Settings();
         // Slots for everyone: what holds here is the lockout, not the password-check gate.
         settings["Throttle:ConcurrentPasswordChecks"] = "40";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         await users.AddAsync(name, Password);
         using var client = host.CreateClient();
@@ -43,7 +43,7 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
     {
         var (settings, _) = Settings();
         settings["Throttle:ConcurrentPasswordChecks"] = "40";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         using var client = host.CreateClient();
 
@@ -59,7 +59,7 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
     public async Task Login_KnownAndUnknownNames_AnswerTheSameSequence()
     {
         var (settings, users) = Settings();
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var known = LoginTests.NewName();
         await users.AddAsync(known, Password);
         using var client = host.CreateClient();
@@ -76,14 +76,14 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
     {
         var (settings, users) = Settings();
         settings["Throttle:ConcurrentPasswordChecks"] = "1";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var name = LoginTests.NewName();
         await users.AddAsync(name, Password);
         using var client = host.CreateClient();
 
         // The right password takes the only slot; while it is being checked, guesses use up the window.
         var right = ApiSession.LoginAsync(client, name, Password);
-        await Task.Delay(15);
+        await Poll.UntilAsync(() => PasswordChecks(host) == 1, "the right password's check to start");
         var guesses = Enumerable.Range(0, 8).Select(i => ApiSession.LoginAsync(client, name, $"guess {i}")).ToList();
         using var rightAnswer = await right;
         await Task.WhenAll(guesses);
@@ -114,8 +114,8 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
         return answers;
     }
 
-    /// <summary>Password checks the DevHost ran, from its debug log.</summary>
-    internal static int PasswordChecks(DevHostProcess host) => CheckLine().Matches(host.Output).Count;
+    /// <summary>Password checks the app ran, from its debug log.</summary>
+    internal static int PasswordChecks(IAppHost host) => CheckLine().Matches(host.Output).Count;
 
     [GeneratedRegex("Password check running")]
     private static partial Regex CheckLine();

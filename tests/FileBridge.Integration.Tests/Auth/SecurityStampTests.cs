@@ -29,8 +29,9 @@ public sealed class SecurityStampTests(DevHostFixture fixture) : IClassFixture<D
 
             // The sign-ins read the row and start hashing; the reset lands while they hash, as set-password does it:
             // new hash (and stamp) first, then the scan that deletes the sessions it finds.
+            var checksBefore = fixture.PasswordChecks;
             var signIns = Enumerable.Range(0, 3).Select(_ => SignInAsync(client, name, OldPassword)).ToList();
-            await Task.Delay(TimeSpan.FromMilliseconds(20));
+            await Poll.UntilAsync(() => fixture.PasswordChecks > checksBefore, "a sign-in to start its password check");
             await fixture.Users.Store.UpdateAsync(name, new UserChange(PasswordHash: TestUsers.Hash(NewPassword), ResetLockout: true), CancellationToken.None);
             await SessionStore().DeleteAllForUserAsync(name, CancellationToken.None);
             var tokens = (await Task.WhenAll(signIns)).OfType<string>().ToList();

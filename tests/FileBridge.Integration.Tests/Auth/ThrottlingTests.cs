@@ -4,7 +4,10 @@ using FileBridge.Testing;
 
 namespace FileBridge.Integration.Tests.Auth;
 
-/// <summary>Rate limits and the password-check gate over HTTP, against real Azurite.</summary>
+/// <summary>
+/// Rate limits and the password-check gate over HTTP, against real Azurite. The limits run on a clock the test
+/// moves, so no bucket refills behind its back on a slow machine.
+/// </summary>
 public sealed class ThrottlingTests
 {
     [Fact]
@@ -12,7 +15,8 @@ public sealed class ThrottlingTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Throttle:LoginPerClientPerMinute"] = "3";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        var clock = new TestClock();
+        await using var host = InProcessDevHost.Start(settings, clock);
         using var client = host.CreateClient();
         for (var i = 0; i < 3; i++)
         {
@@ -21,9 +25,17 @@ public sealed class ThrottlingTests
         }
 
         using var refused = await ApiSession.LoginAsync(client, LoginTests.NewName(), "wrong password");
+        clock.Advance(TimeSpan.FromSeconds(19));
+        using var stillRefused = await ApiSession.LoginAsync(client, LoginTests.NewName(), "wrong password");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var refilled = await ApiSession.LoginAsync(client, LoginTests.NewName(), "wrong password");
 
         await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
-        Assert.InRange(RetryAfter(refused), 1, 21);
+        // Three a minute: one comes back every 20 seconds.
+        Assert.Equal(20, RetryAfter(refused));
+        await ProblemAssert.IsProblemAsync(stillRefused, HttpStatusCode.TooManyRequests, "rate_limited");
+        Assert.Equal(1, RetryAfter(stillRefused));
+        Assert.Equal(HttpStatusCode.Unauthorized, refilled.StatusCode);
     }
 
     [Fact]
@@ -31,7 +43,7 @@ public sealed class ThrottlingTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Throttle:LoginPerClientPerMinute"] = "2";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings, new TestClock());
         using var client = host.CreateClient();
 
         var answers = new List<HttpStatusCode>();
@@ -51,7 +63,7 @@ public sealed class ThrottlingTests
         settings["Throttle:LoginPerClientPerMinute"] = "2";
         settings["Web:ClientAddressHeader"] = "X-Client-Address";
         settings["Login:MaxFailedAttempts"] = "100";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings, new TestClock());
         using var client = host.CreateClient();
         var name = LoginTests.NewName();
 
@@ -73,21 +85,26 @@ public sealed class ThrottlingTests
         var settings = TestEnvironment.BaseSettings();
         settings["Throttle:RequestsPerSecond"] = "1";
         settings["Throttle:Burst"] = "3";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        var clock = new TestClock();
+        await using var host = InProcessDevHost.Start(settings, clock);
         using var client = host.CreateClient();
-        // The start-up probe may have spent part of the burst; spend the rest.
-        HttpResponseMessage response;
-        var sent = 0;
-        do
-        {
-            response = await client.GetAsync("api/auth/me");
-            sent++;
-        }
-        while (response.StatusCode != HttpStatusCode.TooManyRequests && sent < 10);
 
+        var burst = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var answer = await client.GetAsync("api/auth/me");
+            burst.Add(answer.StatusCode);
+        }
+
+        using var response = await client.GetAsync("api/auth/me");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        using var refilled = await client.GetAsync("api/auth/me");
+
+        Assert.All(burst, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.TooManyRequests, "rate_limited");
-        Assert.InRange(sent, 1, 4);
+        Assert.Equal(1, RetryAfter(response));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal(HttpStatusCode.Unauthorized, refilled.StatusCode);
     }
 
     [Fact]
@@ -97,7 +114,7 @@ public sealed class ThrottlingTests
         settings["Throttle:ConcurrentPasswordChecks"] = "1";
         settings["Throttle:PasswordCheckQueue"] = "1";
         settings["Logging:LogLevel:FileBridge.Core.Login.PasswordCheckGate"] = "Debug";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => ApiSession.LoginAsync(client, LoginTests.NewName(), "wrong password")));

@@ -3,7 +3,7 @@ using FileBridge.Testing;
 namespace FileBridge.Integration.Tests.Files;
 
 /// <summary>
-/// One DevHost on the real local endpoint, with a whole-bucket user ('*'), a user limited to home/alice/, a user
+/// One in-process DevHost on the real local endpoint, with a whole-bucket user ('*'), a user limited to home/alice/, a user
 /// granted nothing (no prefixes, no defaults) and one whose stored prefixes IAM would read as wildcards.
 /// </summary>
 public sealed class FilesApiFixture : IAsyncLifetime
@@ -12,7 +12,7 @@ public sealed class FilesApiFixture : IAsyncLifetime
 
     public Dictionary<string, string?> Settings { get; } = TestEnvironment.BaseSettings();
 
-    public DevHostProcess Host { get; private set; } = null!;
+    public InProcessDevHost Host { get; private set; } = null!;
 
     public string WholeBucketToken { get; private set; } = "";
 
@@ -26,7 +26,7 @@ public sealed class FilesApiFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await DevHostProcess.StartAsync(Settings);
+        Host = InProcessDevHost.Start(Settings);
         var users = new TestUsers(Settings);
         await users.AddAsync("files-everything", Password, prefixes: "*");
         await users.AddAsync("files-alice", Password, prefixes: "home/alice/");

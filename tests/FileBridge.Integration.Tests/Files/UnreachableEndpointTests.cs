@@ -23,7 +23,7 @@ public sealed class UnreachableEndpointTests
         settings["Aws:StsBreakerMinimumThroughput"] = "2";
         settings["Aws:StsBreakDuration"] = "00:01:00";
         settings["Aws:StsMaxBreakDuration"] = "00:01:00";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         await new TestUsers(settings).AddAsync("unreachable", FilesApiFixture.Password, prefixes: "*");
         using var client = host.CreateClient();
         var token = await ApiSession.SignInAsync(client, "unreachable", FilesApiFixture.Password);

@@ -11,7 +11,7 @@ public sealed class ReadinessTests
     public async Task Ready_WithTheRightBucket_NamesTheBucketCheckOk()
     {
         var settings = TestEnvironment.BaseSettings();
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync("api/health/ready");
@@ -27,7 +27,7 @@ public sealed class ReadinessTests
     {
         var settings = TestEnvironment.BaseSettings();
         settings["Files:Bucket"] = "no-such-bucket-" + Guid.NewGuid().ToString("N")[..8];
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync("api/health/ready");
@@ -44,7 +44,7 @@ public sealed class ReadinessTests
         var settings = TestEnvironment.BaseSettings();
         settings["Aws:AccessKeyId"] = TestEnvironment.OtherAccessKeyId;
         settings["Aws:SecretAccessKey"] = TestEnvironment.OtherSecretAccessKey;
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         using var client = host.CreateClient();
 
         using var response = await client.GetAsync("api/health/ready");

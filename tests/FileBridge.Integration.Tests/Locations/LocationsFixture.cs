@@ -3,7 +3,7 @@ using FileBridge.Testing;
 namespace FileBridge.Integration.Tests.Locations;
 
 /// <summary>
-/// One DevHost with three locations (see <see cref="TestEnvironment.LocationSettings"/>) and a small scan limit, so a
+/// One in-process DevHost with three locations (see <see cref="TestEnvironment.LocationSettings"/>) and a small scan limit, so a
 /// search of archive/2024/ (1,200 keys) needs several requests. Users: everything ('*'), one granted a folder in each
 /// of two locations, one granted a whole location with a subtree.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class LocationsFixture : IAsyncLifetime
 
     public Dictionary<string, string?> Settings { get; } = TestEnvironment.LocationSettings();
 
-    public DevHostProcess Host { get; private set; } = null!;
+    public InProcessDevHost Host { get; private set; } = null!;
 
     public string EverythingToken { get; private set; } = "";
 
@@ -28,7 +28,7 @@ public sealed class LocationsFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Settings["Files:SearchScanLimit"] = ScanLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Host = await DevHostProcess.StartAsync(Settings);
+        Host = InProcessDevHost.Start(Settings);
         var users = new TestUsers(Settings);
         await users.AddAsync("loc-everything", Password, prefixes: "*");
         await users.AddAsync("loc-mixed", Password, prefixes: "demo/home/alice/;logs/app/");

@@ -3,7 +3,7 @@ using FileBridge.Testing;
 namespace FileBridge.Integration.Tests.WebIdentity;
 
 /// <summary>
-/// One DevHost in keyless mode (no AWS key in its settings; the token from the local issuer's file) with a user
+/// One in-process DevHost in keyless mode (no AWS key in its settings; the token from the local issuer's file) with a user
 /// who sees everything and a user limited to home/alice/.
 /// </summary>
 public sealed class WebIdentityFilesFixture : IAsyncLifetime
@@ -15,7 +15,7 @@ public sealed class WebIdentityFilesFixture : IAsyncLifetime
 
     public Dictionary<string, string?> Settings { get; } = TestEnvironment.WebIdentitySettings();
 
-    public DevHostProcess Host { get; private set; } = null!;
+    public InProcessDevHost Host { get; private set; } = null!;
 
     public string EverythingToken { get; private set; } = "";
 
@@ -23,7 +23,7 @@ public sealed class WebIdentityFilesFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await DevHostProcess.StartAsync(Settings);
+        Host = InProcessDevHost.Start(Settings);
         var users = new TestUsers(Settings);
         await users.AddAsync("keyless-everything", Password, prefixes: EverythingGrant);
         await users.AddAsync("keyless-alice", Password, prefixes: "home/alice/");

@@ -25,7 +25,7 @@ public sealed class WebIdentityTokenFaultTests
         // A breaker this eager would open after two counted failures: the refusals must not count.
         settings["Aws:StsBreakerMinimumThroughput"] = "2";
         settings["Aws:StsBreakerFailureRatio"] = "0.1";
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         var users = new TestUsers(settings);
         using var client = host.CreateClient();
         var failing = new List<HttpResponseMessage>();
@@ -55,7 +55,7 @@ public sealed class WebIdentityTokenFaultTests
     public async Task MissingTokenFile_Answers503NotA500()
     {
         var settings = TestEnvironment.WebIdentitySettings(Path.Combine(Path.GetTempPath(), $"filebridge-missing-{Guid.NewGuid():N}.jwt"));
-        await using var host = await DevHostProcess.StartAsync(settings);
+        await using var host = InProcessDevHost.Start(settings);
         await new TestUsers(settings).AddAsync("no-token", Password, prefixes: WebIdentityFilesFixture.EverythingGrant);
         using var client = host.CreateClient();
 
