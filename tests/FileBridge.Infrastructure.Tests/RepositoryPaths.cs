@@ -13,7 +13,9 @@ internal static class RepositoryPaths
 
     public static string ProductionParameters => Path.Combine(InfraBicep, "main.parameters.prod.json");
 
-    public static string CompiledMainTemplate => Path.Combine(Root, ".local", "infra", "main.json");
+    public static string CompiledMainTemplate => Path.Combine(Root, "artifacts", "infra", "main.json");
+
+    public static string CompiledAzdTemplate => Path.Combine(Root, "artifacts", "infra", "azd-main.json");
 
     public static string BicepScript => Path.Combine(Root, "scripts", "bicep.sh");
 
