@@ -50,11 +50,11 @@ param awsRoleArn string
 @description('The S3 bucket people read (the AWS stack\'s BucketName output).')
 param filesBucket string = ''
 
-@description('Named locations as JSON (FILES_LOCATIONS), an array of { name, bucket, prefix?, roleArn?, region? }; empty: the one bucket.')
-param filesLocationsJson string = ''
+@description('Named locations (FILES_LOCATIONS, JSON that azd writes into the parameters file as it is): an array of { name, bucket, prefix?, roleArn?, region? }; empty: the one bucket.')
+param filesLocations array = []
 
-@description('Further app settings as a JSON object (FILEBRIDGE_APP_SETTINGS), for example {"Sessions__MaxPerUser":"5"}.')
-param appSettingsJson string = ''
+@description('Further app settings (FILEBRIDGE_APP_SETTINGS, a JSON object written in as it is), for example {"Sessions__MaxPerUser":"5"}.')
+param appSettings object = {}
 
 @description('Off, Optional or Required (Login:SecondFactor; FILEBRIDGE_SECOND_FACTOR).')
 @allowed([
@@ -113,8 +113,8 @@ module filebridge '../main.bicep' = {
     awsAccessKeyId: awsAccessKeyId
     awsRoleArn: awsRoleArn
     filesBucket: filesBucket
-    filesLocations: empty(filesLocationsJson) ? [] : json(filesLocationsJson)
-    appSettings: empty(appSettingsJson) ? {} : json(appSettingsJson)
+    filesLocations: filesLocations
+    appSettings: appSettings
     loginSecondFactor: loginSecondFactor
     edgeEnabled: edgeEnabled == 'true'
     operators: operators
