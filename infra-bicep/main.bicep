@@ -433,6 +433,8 @@ var edgeOrigin = 'https://${frontDoor.?outputs.endpointHostName ?? ''}'
 // through Front Door, so probes, the smoke test and passkeys all use the edge's.
 var appHost = edgeEnabled ? (frontDoor.?outputs.endpointHostName ?? '') : staticWebApp.outputs.defaultHostname
 var appOrigin = 'https://${appHost}'
+var passkeyRpId = !empty(webPasskeyRpId) ? webPasskeyRpId : appHost
+var awsSessionDuration = awsSessionDurationMinutes == 60 ? '01:00:00' : '00:${padLeft(string(awsSessionDurationMinutes), 2, '0')}:00'
 
 // The Functions host only serves HTTP triggers, so it needs blobs (keys, leases, deployment package)
 // and tables (the app's own data, the host's diagnostic events) but no queues.
@@ -519,7 +521,7 @@ module functionApp 'modules/function-app.bicep' = {
     awsAccessKeyId: awsAccessKeyId
     awsKeyVaultReferenceUri: keyVault.?outputs.awsKeyVaultReferenceUri ?? ''
     awsRoleArn: awsRoleArn
-    awsSessionDuration: awsSessionDurationMinutes == 60 ? '01:00:00' : '00:${padLeft(string(awsSessionDurationMinutes), 2, '0')}:00'
+    awsSessionDuration: awsSessionDuration
     filesBucket: filesBucket
     filesLocations: filesLocations
     filesDefaultPrefixes: filesDefaultPrefixes
@@ -533,7 +535,7 @@ module functionApp 'modules/function-app.bicep' = {
     // With the edge on, the page is also served from the Front Door endpoint: sign-ins come from there.
     webAllowedOrigins: join(concat([staticWebAppOrigin], edgeEnabled ? [edgeOrigin] : [], webExtraAllowedOrigins), ',')
     webClientAddressHeader: clientAddressHeader
-    webPasskeyRpId: !empty(webPasskeyRpId) ? webPasskeyRpId : appHost
+    webPasskeyRpId: passkeyRpId
     webRequiredFrontDoorId: frontDoor.?outputs.frontDoorId ?? ''
     loginSecondFactor: loginSecondFactor
     loginOpenEnrollmentUntil: loginOpenEnrollmentUntil

@@ -273,24 +273,23 @@ var commonSettings = [
   }
 ]
 
-// Written only when given: an empty value would not mean "the app's default" to every option.
-var optionalSettings = filter(
-  [
-    {
-      name: 'Files__Bucket'
-      value: filesBucket
-    }
-    {
-      name: 'Web__RequiredFrontDoorId'
-      value: webRequiredFrontDoorId
-    }
-    {
-      name: 'Login__EnrollWithPasswordUntil'
-      value: loginOpenEnrollmentUntil
-    }
-  ],
-  setting => !empty(setting.value)
-)
+// Written only when given: an empty value would not mean "the app's default" to every option. A variable of its
+// own (not inline) so the compiled template keeps the list as data.
+var optionalSettingCandidates = [
+  {
+    name: 'Files__Bucket'
+    value: filesBucket
+  }
+  {
+    name: 'Web__RequiredFrontDoorId'
+    value: webRequiredFrontDoorId
+  }
+  {
+    name: 'Login__EnrollWithPasswordUntil'
+    value: loginOpenEnrollmentUntil
+  }
+]
+var optionalSettings = filter(optionalSettingCandidates, setting => !empty(setting.value))
 
 // Files:Locations:<i>:<Field>, each optional field only when the location gives it.
 var locationSettings = flatten(map(range(0, length(filesLocations)), i => concat(
