@@ -27,6 +27,9 @@ internal static class RepositoryPaths
 
     public static string PermissionsPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-permissions-policy.json");
 
+    /// <summary>This project's folder in the repository: its stand-in scripts run from there, executable bits intact.</summary>
+    public static string InfrastructureTests => Path.Combine(Root, "tests", "FileBridge.Infrastructure.Tests");
+
     public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
 
     private static string FindRoot()

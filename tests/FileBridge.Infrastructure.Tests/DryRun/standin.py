@@ -24,12 +24,15 @@ PLACEHOLDER_IDENTITY = "00000000-0000-0000-0000-000000000000"
 
 
 def load():
+    """The state so far; the signed-in user's role scopes and the account's other providers are the test's fixture."""
+    state = {"env": {}, "stacks": {}, "providers": {}, "assignments": [], "apps": [], "existing_providers": {}}
     if os.path.exists(STATE_FILE):
         with open(STATE_FILE, encoding="utf-8") as f:
-            return json.load(f)
-    return {"env": {}, "stacks": {}, "providers": {}, "assignments": [], "apps": [],
-            "role_scopes": json.loads(os.environ.get("DRYRUN_ROLE_SCOPES", "[]")),
-            "existing_providers": json.loads(os.environ.get("DRYRUN_EXISTING_PROVIDERS", "{}"))}
+            state = json.load(f)
+    state["role_scopes"] = json.loads(os.environ.get("DRYRUN_ROLE_SCOPES", "[]"))
+    for arn, client_ids in json.loads(os.environ.get("DRYRUN_EXISTING_PROVIDERS", "{}")).items():
+        state["existing_providers"].setdefault(arn, client_ids)
+    return state
 
 
 def save(state):
