@@ -214,6 +214,9 @@ param webExtraAllowedOrigins array = []
 @description('E-mail address the alerts notify (the action group\'s receiver). Required: alerts nobody receives are not deployed.')
 param alertEmailAddress string
 
+@description('Address of the README that holds the alerts\' runbooks (its "Alerts" section), linked from each alert\'s description; set it to your repository\'s web address of README.md so that the link opens from the e-mail.')
+param runbookUrl string = 'README.md'
+
 @description('Failed (5xx) requests in five minutes that raise the 5xx alert.')
 @minValue(1)
 param alertServerErrorThreshold int = 20
@@ -565,6 +568,7 @@ module alerts 'modules/alerts.bicep' = {
     // static web app's own host refuses what did not come through Front Door.
     readinessUrl: '${appOrigin}/api/health/ready'
     alertEmailAddress: alertEmailAddress
+    runbookBaseUrl: runbookUrl
     serverErrorThreshold: alertServerErrorThreshold
     throttledThreshold: alertThrottledThreshold
   }

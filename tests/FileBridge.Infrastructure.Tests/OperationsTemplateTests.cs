@@ -122,3 +122,27 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
         Assert.Null(_template.Root.Parameters["alertEmailAddress"]!["defaultValue"]);
     }
 }
+
+/// <summary>Every alert can reach someone and says where its runbook is; every runbook exists in the README.</summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class AlertRunbookTests(CompiledTemplateFixture fixture)
+{
+    private readonly ArmTemplate _template = fixture.Template;
+
+    [Theory]
+    [InlineData("readiness-failing")]
+    [InlineData("server-errors")]
+    [InlineData("sts-breaker-open")]
+    [InlineData("throttled-sign-ins")]
+    public void Alert_Description_LinksItsRunbook_WhichTheReadmeHas(string alert)
+    {
+        var alerts = _template.Deployment("alerts");
+        var descriptions = string.Join('\n', alerts.Resources.Where(r => r.Type is "Microsoft.Insights/metricAlerts").Select(r => r.Properties["description"].Text())
+            .Concat(alerts.Variables["logAlerts"].Strings()));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        Assert.Contains($"#runbook-{alert}", descriptions, StringComparison.Ordinal);
+        Assert.Contains($"\n#### Runbook: {alert}\n", readme, StringComparison.Ordinal);
+        Assert.Equal("[parameters('runbookUrl')]", alerts.ArgumentFor("runbookBaseUrl").Text());
+    }
+}
