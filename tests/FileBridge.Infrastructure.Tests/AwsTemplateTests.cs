@@ -216,7 +216,7 @@ public sealed class AwsTemplateTests
         var outputs = _template.Outputs;
 
         Assert.Equal(
-            ["RoleArn", "RoleName", "BucketName", "Region", "CredentialSource", "WebIdentityAudience", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn"],
+            ["RoleArn", "RoleName", "BucketName", "Region", "CredentialSource", "WebIdentityAudience", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn", "DataEventsTrailArn"],
             outputs.Select(o => o.Key));
         Assert.True(JsonNode.DeepEquals(GetAtt("ReaderRole", "Arn"), outputs["RoleArn"]!["Value"]));
         Assert.False(outputs["RoleArn"]!.AsObject().ContainsKey("Condition"));
@@ -241,6 +241,28 @@ public sealed class AwsTemplateTests
         Assert.Equal(
             """{"Fn::Not":[{"Fn::Equals":[{"Ref":"ExistingOidcProviderArn"},""]}]}""",
             conditions["HasExistingOidcProvider"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void DataEventsTrail_IsOffByDefault_AndWhenOnRecordsOnlyObjectReadsOfTheBucketIntoAPrivateBucket()
+    {
+        var parameter = _template.Parameters["DataEventsTrail"]!;
+        var trail = _template.Resource("DataEventsTrailResource");
+        var bucket = _template.Resource("DataEventsBucket");
+        var selectors = Assert.Single(trail["Properties"]!["AdvancedEventSelectors"]!.AsArray())!["FieldSelectors"]!.AsArray()
+            .ToDictionary(f => f!["Field"].Text(), f => f!.AsObject());
+
+        Assert.Equal("false", parameter["Default"].Text());
+        Assert.All(new[] { trail, bucket, _template.Resource("DataEventsBucketPolicy") }, r => Assert.Equal("RecordDataEvents", r["Condition"].Text()));
+        Assert.Equal("""{"Fn::Equals":[{"Ref":"DataEventsTrail"},"true"]}""", _template.Root["Conditions"]!["RecordDataEvents"]!.ToJsonString());
+        Assert.Equal("""["Data"]""", selectors["eventCategory"]["Equals"]!.ToJsonString());
+        Assert.Equal("""["AWS::S3::Object"]""", selectors["resources.type"]["Equals"]!.ToJsonString());
+        Assert.Equal("""["true"]""", selectors["readOnly"]["Equals"]!.ToJsonString());
+        Assert.Equal("arn:${AWS::Partition}:s3:::${BucketName}/", selectors["resources.ARN"]["StartsWith"]![0]!["Fn::Sub"].Text());
+        Assert.Equal("true", trail["Properties"]!["EnableLogFileValidation"].Text());
+        Assert.All(new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" },
+            k => Assert.Equal("true", bucket["Properties"]!["PublicAccessBlockConfiguration"]![k].Text()));
+        Assert.Equal("Retain", bucket["DeletionPolicy"].Text());
     }
 
     private static JsonObject ExistingOrCreatedProvider() => new()
