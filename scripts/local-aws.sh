@@ -8,8 +8,10 @@
 #   scripts/local-aws.sh selftest   prove the endpoint enforces the role, trust and session policies
 #
 # Environment: FILEBRIDGE_RGW_PORT (default 7480), FILEBRIDGE_MON_PORT (default 3390), FILEBRIDGE_OIDC_PORT
-# (default 7490: the local OpenID Connect issuer registered as an OIDC provider for keyless mode).
-# All state (config, data, sockets, pid files, logs) lives under .local/ceph/ in the repository.
+# (default 7490: the local OpenID Connect issuer registered as an OIDC provider for keyless mode),
+# FILEBRIDGE_LOCAL_DIR (default .local in the repository).
+# All state (config, data, sockets, pid files, logs) lives under <local dir>/ceph/; with other ports and another
+# local dir, a second, separate endpoint runs beside the first.
 # The OSD keeps objects in memory, so a stopped endpoint is gone: `start` builds it anew.
 # Background: shared notes "local-aws-endpoint.md".
 set -euo pipefail
@@ -20,9 +22,12 @@ HELPERS="$SCRIPT_DIR/local-aws"
 # The local OpenID Connect issuer (scripts/oidc-issuer.sh) that keyless mode's role trust names.
 # shellcheck source=scripts/lib/oidc.sh
 source "$SCRIPT_DIR/lib/oidc.sh"
-STATE="$REPO/.local/ceph"
+# shellcheck source=scripts/lib/daemon.sh
+source "$SCRIPT_DIR/lib/daemon.sh"
+LOCAL_DIR="${FILEBRIDGE_LOCAL_DIR:-$REPO/.local}"
+STATE="$LOCAL_DIR/ceph"
 CONF="$STATE/ceph.conf"
-ENV_FILE="$REPO/.local/aws.env"
+ENV_FILE="$LOCAL_DIR/aws.env"
 POLICIES="$REPO/infra-bicep/aws/policies"
 # What the daemons print before they detach (their own logs start a moment later).
 LAUNCH_LOG="$STATE/log/launch.log"
@@ -125,8 +130,6 @@ print("&".join(urllib.parse.quote(n, safe="") + "=" + urllib.parse.quote(v, safe
                for n, v in (a.split("=", 1) for a in sys.argv[1:])), end="")' "$@"
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
 # ---------------------------------------------------------------------------------------------
 # packages
 
@@ -157,28 +160,16 @@ cmd_install() {
 # ---------------------------------------------------------------------------------------------
 # daemons
 
-# True while process $1 exists and is not a zombie. A killed daemon can stay a zombie for a
-# while where PID 1 is not a real init, and `kill -0` alone would call it alive.
-alive() {
-  local stat
-  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-  stat="${stat##*) }"
-  [[ -n "$stat" && "${stat%% *}" != Z ]]
-}
+# The daemons fork and write their own pid files (ceph.conf names them); scripts/lib/daemon.sh reads them.
+pid_file() { echo "$STATE/run/$1.pid"; }
 
 # The pid of daemon $1 (mon.a, osd.0, client.rgw.local) when it is alive.
-daemon_pid() {
-  local file="$STATE/run/$1.pid" pid
-  [[ -s "$file" ]] || return 1
-  pid="$(cat "$file")"
-  alive "$pid" || return 1
-  echo "$pid"
-}
+ceph_pid() { daemon_pid "$(pid_file "$1")"; }
 
 rgw_answers() { curl -s -o /dev/null --max-time 2 "$ENDPOINT/"; }
 
 healthy() {
-  daemon_pid mon.a >/dev/null && daemon_pid osd.0 >/dev/null && daemon_pid "$RGW_NAME" >/dev/null && rgw_answers
+  ceph_pid mon.a >/dev/null && ceph_pid osd.0 >/dev/null && ceph_pid "$RGW_NAME" >/dev/null && rgw_answers
 }
 
 # On failure: show what the daemons said last, so nobody has to go looking.
@@ -234,31 +225,13 @@ start_rgw() {
   mkdir -p "$STATE/data/rgw-local"
   radosgw -c "$CONF" -n "$RGW_NAME" >>"$LAUNCH_LOG" 2>&1 9>&- || fail "radosgw did not start"
   # radosgw creates its pools on first start; the port opens once they exist.
-  local i
-  for ((i = 0; i < 600; i++)); do
-    rgw_answers && return 0
-    daemon_pid "$RGW_NAME" >/dev/null || [[ $i -lt 20 ]] || fail "radosgw exited"
-    sleep 0.1
-  done
-  fail "radosgw did not answer on $ENDPOINT within 60 s"
+  daemon_wait radosgw "$(pid_file "$RGW_NAME")" "$STATE/log/$RGW_NAME.log" 60 rgw_answers \
+    || fail "radosgw did not answer on $ENDPOINT"
 }
 
-# Stops daemon $1 by its pid file and waits until the process is gone.
+# Stops daemon $1 by its pid file and waits until the process is gone (Ceph daemons may take a while to flush).
 stop_daemon() {
-  local pid i
-  pid="$(daemon_pid "$1")" || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for ((i = 0; i < 150; i++)); do
-    alive "$pid" || return 0
-    sleep 0.1
-  done
-  log "$1 (pid $pid) ignored SIGTERM for 15 s; killing it"
-  kill -KILL "$pid" 2>/dev/null || true
-  for ((i = 0; i < 50; i++)); do
-    alive "$pid" || return 0
-    sleep 0.1
-  done
-  die "$1 (pid $pid) survived SIGKILL"
+  daemon_stop "$1" "$(pid_file "$1")" 15 >/dev/null || die "could not stop $1"
 }
 
 stop_all() {
@@ -468,8 +441,8 @@ cmd_start() {
   # Whatever is left from an earlier run is useless: memstore lost the data with the process.
   stop_all
   rm -rf "$STATE"
-  port_in_use "$RGW_PORT" && die "port $RGW_PORT is taken by another process (set FILEBRIDGE_RGW_PORT)"
-  port_in_use "$MON_PORT" && die "port $MON_PORT is taken by another process (set FILEBRIDGE_MON_PORT)"
+  port_open "$RGW_PORT" && die "port $RGW_PORT is taken by another process (set FILEBRIDGE_RGW_PORT)"
+  port_open "$MON_PORT" && die "port $MON_PORT is taken by another process (set FILEBRIDGE_MON_PORT)"
 
   render_conf
   start_mon
@@ -491,7 +464,7 @@ cmd_stop() {
 cmd_status() {
   local d pid
   for d in mon.a osd.0 "$RGW_NAME"; do
-    if pid="$(daemon_pid "$d")"; then echo "$d: running (pid $pid)"; else echo "$d: not running"; fi
+    if pid="$(ceph_pid "$d")"; then echo "$d: running (pid $pid)"; else echo "$d: not running"; fi
   done
   if healthy; then
     echo "endpoint $ENDPOINT answers; bucket $BUCKET holds $(bucket_object_count) objects"
@@ -504,8 +477,8 @@ cmd_status() {
 # start, stop and install change shared state: one at a time, even from several shells or test
 # runs working in the same checkout.
 take_lock() {
-  mkdir -p "$REPO/.local"
-  exec 9>"$REPO/.local/ceph.lock"
+  mkdir -p "$LOCAL_DIR"
+  exec 9>"$LOCAL_DIR/ceph.lock"
   flock -w 300 9 || die "another local-aws.sh start/stop held the lock for 5 minutes"
 }
 
@@ -514,6 +487,10 @@ case "${1:-}" in
   start) take_lock; cmd_start ;;
   stop) take_lock; cmd_stop ;;
   status) cmd_status ;;
-  selftest) . "$HELPERS/selftest.sh"; cmd_selftest ;;
+  selftest)
+    # shellcheck source=scripts/local-aws/selftest.sh
+    . "$HELPERS/selftest.sh"
+    cmd_selftest
+    ;;
   *) echo "usage: $0 install|start|stop|status|selftest" >&2; exit 2 ;;
 esac

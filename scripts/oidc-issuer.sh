@@ -6,22 +6,28 @@
 #   scripts/oidc-issuer.sh stop     stop it by its pid file
 #   scripts/oidc-issuer.sh status   say whether it runs and answers
 #
-# Environment: FILEBRIDGE_OIDC_PORT (default 7490). scripts/local-aws.sh registers the same issuer as an
-# OIDC provider (see scripts/lib/oidc.sh); the issuer can start before or after the endpoint.
+# Environment: FILEBRIDGE_OIDC_PORT (default 7490); FILEBRIDGE_LOCAL_DIR (default .local), where the build, pid
+# file, token, log and env file live: another one runs a second, separate issuer. scripts/local-aws.sh registers
+# the same issuer as an OIDC provider (see scripts/lib/oidc.sh); the issuer can start before or after the endpoint.
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=scripts/lib/oidc.sh
 source "$REPO/scripts/lib/oidc.sh"
-STATE="$REPO/.local/oidc"
+# shellcheck source=scripts/lib/daemon.sh
+source "$REPO/scripts/lib/daemon.sh"
+LOCAL_DIR="${FILEBRIDGE_LOCAL_DIR:-$REPO/.local}"
+STATE="$LOCAL_DIR/oidc"
 BIN="$STATE/bin"
 PID_FILE="$STATE/issuer.pid"
+LOG_FILE="$STATE/issuer.log"
 TOKEN_FILE="$STATE/token.jwt"
-ENV_FILE="$REPO/.local/oidc.env"
+ENV_FILE="$LOCAL_DIR/oidc.env"
 PROJECT="$REPO/tests/FileBridge.OidcIssuer"
 
-running() { [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; }
 answers() { curl -fsS --max-time 2 "$OIDC_ISSUER/.well-known/openid-configuration" >/dev/null 2>&1; }
+# Ready once it answers and has written the first token.
+ready() { answers && [[ -s "$TOKEN_FILE" ]]; }
 
 build() {
   # Rebuilt when a source file is newer than the last build: cheap when nothing changed.
@@ -35,23 +41,17 @@ build() {
 }
 
 start() {
-  if running && answers; then
-    echo "OIDC issuer already running at $OIDC_ISSUER (pid $(cat "$PID_FILE"))."
+  local pid
+  if pid="$(daemon_pid "$PID_FILE")" && answers; then
+    echo "OIDC issuer already running at $OIDC_ISSUER (pid $pid)."
   else
-    (exec 3<>"/dev/tcp/127.0.0.1/$OIDC_PORT") 2>/dev/null \
-      && { echo "port $OIDC_PORT is taken by another process (set FILEBRIDGE_OIDC_PORT)" >&2; exit 1; }
+    port_open "$OIDC_PORT" && { echo "port $OIDC_PORT is taken by another process (set FILEBRIDGE_OIDC_PORT)" >&2; exit 1; }
     build
     rm -f "$TOKEN_FILE"
     Issuer__Url="$OIDC_ISSUER" Issuer__Audience="$OIDC_AUDIENCE" Issuer__Subject="$OIDC_SUBJECT" \
       Issuer__TokenFile="$TOKEN_FILE" \
-      nohup dotnet "$BIN/FileBridge.OidcIssuer.dll" --urls "$OIDC_ISSUER" >"$STATE/issuer.log" 2>&1 &
-    echo $! >"$PID_FILE"
-    for _ in $(seq 1 200); do
-      answers && [[ -s "$TOKEN_FILE" ]] && break
-      running || { echo "the OIDC issuer exited; log follows:" >&2; tail -n 40 "$STATE/issuer.log" >&2; exit 1; }
-      sleep 0.1
-    done
-    answers || { echo "the OIDC issuer did not answer within 20 s" >&2; exit 1; }
+      daemon_start "$PID_FILE" "$LOG_FILE" dotnet "$BIN/FileBridge.OidcIssuer.dll" --urls "$OIDC_ISSUER"
+    daemon_wait "the OIDC issuer" "$PID_FILE" "$LOG_FILE" 20 ready || exit 1
     echo "OIDC issuer at $OIDC_ISSUER (pid $(cat "$PID_FILE")); token file $TOKEN_FILE."
   fi
   cat >"$ENV_FILE" <<ENV
@@ -64,24 +64,13 @@ ENV
 }
 
 stop() {
-  if running; then
-    local pid
-    pid="$(cat "$PID_FILE")"
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
-    echo "OIDC issuer stopped."
-  fi
-  rm -f "$PID_FILE" "$ENV_FILE" "$TOKEN_FILE"
-}
-
-status() {
-  if running && answers; then echo "running (pid $(cat "$PID_FILE"), $OIDC_ISSUER)"; else echo "stopped"; return 1; fi
+  daemon_stop "OIDC issuer" "$PID_FILE"
+  rm -f "$ENV_FILE" "$TOKEN_FILE"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  status) status ;;
+  status) daemon_status "OIDC issuer" "$PID_FILE" "$OIDC_ISSUER" answers ;;
   *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

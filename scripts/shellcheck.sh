@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs Debian's shellcheck, which the tests run over the hook and smoke scripts.
+# Installs Debian's shellcheck, which the infrastructure tests run over every script under scripts/.
 set -euo pipefail
 
 if command -v shellcheck >/dev/null; then

@@ -18,7 +18,7 @@ mkdir -p "$RESULTS"
 rm -rf "${RESULTS:?}"/* "$REPO/artifacts/screenshots"
 
 "$REPO/scripts/chromium.sh"
-# The azd hook and smoke scripts are checked with shellcheck by the infrastructure tests.
+# Every script under scripts/ is checked with shellcheck by the infrastructure tests.
 "$REPO/scripts/shellcheck.sh"
 start_service azurite.sh
 start_service local-aws.sh

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # the values are read by the scripts that source this file
 # Sourced by scripts/oidc-issuer.sh and scripts/local-aws.sh: the local OpenID Connect issuer's identity. The
 # issuer signs tokens with these values and the local endpoint's OIDC provider and role trust name the same ones.
 OIDC_PORT="${FILEBRIDGE_OIDC_PORT:-7490}"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by scripts/test.sh and scripts/run-local.sh: starts the local services and remembers which
 # ones this run started, so that it stops only those (a developer may be using running ones).
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Self-test of the local endpoint: sourced by scripts/local-aws.sh (uses its settings and helpers).
 # Proves what the integration tests rely on: the trust policy, the read-only role policy and an
 # inline session policy are all enforced, over plain SigV4 HTTP, without the AWS SDK in the way.
@@ -101,7 +102,7 @@ selftest_trust() {
   check "other user AssumeRole" "403 AccessDenied" "$(status_of "$r") $(error_code_of "$r")"
   r="$(assume_role "$BROKER_AK" "${BROKER_SK%?}x")"
   check "broker with a wrong secret" 403 "$(status_of "$r")"
-  r="$(assume_role "$BROKER_AK" "$BROKER_SK" DurationSeconds=$ROLE_MAX_SESSION)"
+  r="$(assume_role "$BROKER_AK" "$BROKER_SK" DurationSeconds="$ROLE_MAX_SESSION")"
   check "broker AssumeRole for MaxSessionDuration ($ROLE_MAX_SESSION s)" 200 "$(status_of "$r")" "$(error_code_of "$r")"
   r="$(assume_role "$BROKER_AK" "$BROKER_SK" DurationSeconds=$((ROLE_MAX_SESSION + 1)))"
   check "broker AssumeRole beyond MaxSessionDuration" 400 "$(status_of "$r")" "$(error_code_of "$r")"

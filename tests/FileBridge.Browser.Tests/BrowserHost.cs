@@ -33,6 +33,9 @@ public class BrowserHost : IAsyncLifetime
         Configure(_settings);
         _users = new TestUsers(_settings);
         _devHost = await DevHostProcess.StartAsync(_settings);
+        // Expectations poll until they hold; on a two-core machine shared by parallel builds a first listing can take
+        // longer than Playwright's 5 s default, so they get the same 15 s as actions (see RunAsync).
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
     }

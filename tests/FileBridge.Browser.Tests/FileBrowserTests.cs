@@ -62,7 +62,7 @@ public sealed partial class FileBrowserTests(BrowserHost host)
         await app.LoadAll.ClickAsync();
 
         // Several pages in a row: on a busy two-core machine that can take longer than the default 5 s.
-        await Expect(app.FileRows).ToHaveCountAsync(ArchiveCount, new() { Timeout = 30_000 });
+        await Expect(app.FileRows).ToHaveCountAsync(ArchiveCount, new() { Timeout = 60_000 });
         await Expect(app.File($"log-{(2 * firstPage) + 1:0000}.txt")).ToBeFocusedAsync();
         Assert.StartsWith("a: log-", await app.FocusedAsync(), StringComparison.Ordinal);
         await Expect(app.LoadMore).ToBeHiddenAsync();

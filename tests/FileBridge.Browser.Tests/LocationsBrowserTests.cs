@@ -117,6 +117,38 @@ public sealed class LocationsBrowserTests(LocationsHost host) : IClassFixture<Lo
     });
 
     [Fact]
+    public Task View_FollowsTheServersPreviewableFlag_NotTheFileName() => host.RunAsync(async app =>
+    {
+        // Every answer's flags are turned around on the way: a page that kept its own list of types would not notice.
+        await app.Page.RouteAsync("**/api/files?*", FlipPreviewableAsync);
+        await app.Page.RouteAsync("**/api/files/search?*", FlipPreviewableAsync);
+
+        await SignedInAsync(app, "/browse/logs/preview/");
+
+        await Expect(app.Link("View page.html (opens in a new tab)")).ToBeVisibleAsync();
+        await Expect(app.Link("View drawing.svg (opens in a new tab)")).ToBeVisibleAsync();
+        await Expect(app.Link("View photo.png (opens in a new tab)")).ToHaveCountAsync(0);
+        await Expect(app.Page.Locator(".entry-view")).ToHaveCountAsync(2);
+        await app.Page.GetByLabel("Search this folder and everything below it").FillAsync("page");
+        await app.Page.Keyboard.PressAsync("Enter");
+        await Expect(app.Page.Locator("#search-status")).ToContainTextAsync("Done.");
+        await Expect(app.Page.Locator(".result-view")).ToHaveCountAsync(1);
+        await Expect(app.Link("View page.html (opens in a new tab)")).ToBeVisibleAsync();
+    });
+
+    private static async Task FlipPreviewableAsync(IRoute route)
+    {
+        var response = await route.FetchAsync();
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await response.TextAsync())!;
+        foreach (var file in body["files"]!.AsArray())
+        {
+            file!["previewable"] = !file["previewable"]!.GetValue<bool>();
+        }
+
+        await route.FulfillAsync(new() { Response = response, Body = body.ToJsonString() });
+    }
+
+    [Fact]
     public Task Search_OnAPhone_ResultsAreReadableAndReachable() => host.RunAsync(async app =>
     {
         await SignedInAsync(app, "/browse/logs/");

@@ -201,7 +201,8 @@ public sealed partial class FileCatalog(
     internal FileEntry ToEntry(FileLocation location, S3Object o, string relativeTo)
     {
         var path = Locations.ToPath(location, o.Key);
-        return new FileEntry(path, path[relativeTo.Length..], o.Size ?? 0, ToOffset(o.LastModified));
+        var previewable = PreviewTypes.ContentTypeOf(S3Paths.LastSegment(path)) is not null;
+        return new FileEntry(path, path[relativeTo.Length..], o.Size ?? 0, ToOffset(o.LastModified), previewable);
     }
 
     private async Task<DownloadLink> CreateLinkAsync(

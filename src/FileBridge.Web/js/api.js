@@ -121,14 +121,6 @@ export function searchFiles({ prefix = '', q, cursor = null, limit = null }, sig
   return request(`/api/files/search?${query}`, { signal });
 }
 
-// The types the download route serves inline (DESIGN.md, Preview); anything else only downloads.
-const PREVIEWABLE = /\.(png|jpe?g|gif|webp|pdf|txt|csv|log|json|md)$/i;
-
-/** True when the file can be viewed in the browser ("View" beside "Download"). */
-export function isPreviewable(name) {
-  return PREVIEWABLE.test(name);
-}
-
 /**
  * Asks the download route for a link without following it, so that a refusal (401, 403, 404)
  * can be shown in the page instead of as a broken download. Resolves when the API would redirect.

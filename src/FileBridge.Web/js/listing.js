@@ -5,6 +5,12 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 
 export const SORT_KEYS = ['name', 'size', 'modified'];
 
+const SORT_WORDS = {
+  name: { ascending: 'name, A to Z', descending: 'name, Z to A' },
+  size: { ascending: 'size, smallest first', descending: 'size, largest first' },
+  modified: { ascending: 'date modified, oldest first', descending: 'date modified, newest first' },
+};
+
 export function defaultSort() {
   return { key: 'name', direction: 'ascending' };
 }
@@ -44,6 +50,11 @@ export function sortEntries({ folders, files }, sort) {
       return primary !== 0 ? sign * primary : sign * byName(a, b);
     }),
   };
+}
+
+/** How a sort is read out after a column header was clicked: "name, A to Z", "size, largest first". */
+export function describeSort(sort) {
+  return SORT_WORDS[sort.key]?.[sort.direction] ?? '';
 }
 
 /** Keeps entries whose name contains the text, ignoring case and accents. */
@@ -96,4 +107,14 @@ export function summarize({ folders, files, shown = null, more = false }, locale
     if (more) text += ' loaded';
   }
   return more ? `${text} · more available` : text;
+}
+
+/** The summary line for what is loaded of a folder; with a filter, how many of those match it. */
+export function summarizeFolder({ loaded, filter = '', more = false }, locale) {
+  let shown = null;
+  if (filter.trim()) {
+    const visible = filterEntries(loaded, filter);
+    shown = visible.folders.length + visible.files.length;
+  }
+  return summarize({ folders: loaded.folders.length, files: loaded.files.length, shown, more }, locale);
 }

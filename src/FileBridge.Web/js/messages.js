@@ -86,3 +86,9 @@ export function browseMessage(error) {
       };
   }
 }
+
+/** What to say when the download of `name` was refused, and whether retrying may help. */
+export function downloadFailure(name, error) {
+  const message = browseMessage(error);
+  return { text: `Couldn't download ${name}. ${message.title}. ${message.detail}`, retry: message.retry };
+}

@@ -2,6 +2,7 @@
 // with each file's folder as a link, a count of keys scanned, and a way to stop.
 import * as api from './api.js';
 import { announce, byId, el, toggle } from './dom.js';
+import { viewLink } from './file-rows.js';
 import { countOf } from './format.js';
 import { browseMessage } from './messages.js';
 import { pathForPrefix } from './router.js';
@@ -38,13 +39,7 @@ export function createSearchView({ onUnauthorized }) {
         class: 'result-name',
         'aria-label': `${name}, download, in ${folder || 'All files'}`,
       }, el('span', { class: 'icon icon-file', 'aria-hidden': 'true' }), name),
-      api.isPreviewable(name) && el('a', {
-        href: api.downloadUrl(file.key, 'inline'),
-        target: '_blank',
-        rel: 'noopener noreferrer',
-        class: 'button button-small result-view',
-        'aria-label': `View ${name} (opens in a new tab)`,
-      }, 'View'),
+      viewLink(file, name, 'button button-small result-view'),
       el('a', { href: pathForPrefix(folder), 'data-nav': true, class: 'result-folder', 'aria-label': `Open folder ${folder || 'All files'}` },
         el('span', { class: 'icon icon-folder', 'aria-hidden': 'true' }), shownFolder));
   }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import { ApiError, downloadUrl, isPreviewable } from '../../../src/FileBridge.Web/js/api.js';
+import { ApiError, downloadUrl } from '../../../src/FileBridge.Web/js/api.js';
 import { countOf, formatDate, formatDateTime, formatFullDate, formatSize, formatWait, parseRetryAfter } from '../../../src/FileBridge.Web/js/format.js';
 import { appendPage, entryId, filterEntries, nextSort, sortEntries, summarize } from '../../../src/FileBridge.Web/js/listing.js';
 import { browseMessage, signInMessage } from '../../../src/FileBridge.Web/js/messages.js';
@@ -226,15 +226,6 @@ describe('search addresses', () => {
 });
 
 describe('previews', () => {
-  it('offers View only for the types the API serves inline', () => {
-    for (const name of ['a.png', 'A.JPG', 'a.jpeg', 'a.gif', 'a.webp', 'a.pdf', 'a.txt', 'a.csv', 'a.log', 'a.json', 'a.md']) {
-      assert.equal(isPreviewable(name), true, name);
-    }
-    for (const name of ['a.html', 'a.svg', 'a.png.html', 'a.htm', 'a.xml', 'png', 'a.txt.exe']) {
-      assert.equal(isPreviewable(name), false, name);
-    }
-  });
-
   it('asks the download route for an inline link', () => {
     assert.equal(downloadUrl('logs/a b.png', 'inline'), '/api/files/download?key=logs%2Fa+b.png&disposition=inline');
     assert.equal(downloadUrl('logs/a.png'), '/api/files/download?key=logs%2Fa.png');

@@ -50,6 +50,24 @@ public sealed class PreviewApiTests(LocationsFixture fixture) : IClassFixture<Lo
     }
 
     [Theory]
+    [InlineData("api/files?prefix=logs/preview/")]
+    [InlineData("api/files/search?prefix=logs/preview/&q=.")]
+    public async Task ListingAndSearch_EveryFile_SaysWhetherItIsPreviewable(string uri)
+    {
+        using var body = await fixture.GetJsonAsync(uri, fixture.EverythingToken);
+
+        var previewable = body.RootElement.GetProperty("files").EnumerateArray()
+            .ToDictionary(f => f.GetProperty("name").GetString()!, f => f.GetProperty("previewable").GetBoolean());
+        Assert.True(previewable["photo.png"]);
+        Assert.True(previewable["notes.txt"]);
+        Assert.True(previewable["claims-html.txt"]);
+        Assert.False(previewable["page.html"]);
+        Assert.False(previewable["drawing.svg"]);
+        Assert.Equal(13, previewable.Count);
+        Assert.Equal(11, previewable.Count(p => p.Value));
+    }
+
+    [Theory]
     [InlineData("INLINE")]
     [InlineData("inline;x")]
     [InlineData("preview")]
