@@ -111,11 +111,16 @@ param awsSecretAccessKey string = ''
 @description('ARN of the filebridge-reader role, the RoleArn output of aws/filebridge-aws.yaml (Aws:RoleArn).')
 param awsRoleArn string
 
-@description('Lifetime of assumed-role credentials as a TimeSpan, at most the role\'s 12-hour maximum (Aws:SessionDuration).')
-param awsSessionDuration string = '01:00:00'
+@description('Lifetime of assumed-role credentials in minutes (Aws:SessionDuration): 15 to 60, because the reader role of aws/filebridge-aws.yaml allows sessions of at most one hour (MaxSessionDuration 3600) and AWS refuses every AssumeRole asking for more.')
+@minValue(15)
+@maxValue(60)
+param awsSessionDurationMinutes int = 60
 
-@description('Name of the S3 bucket FileBridge reads (Files:Bucket).')
-param filesBucket string
+@description('Name of the S3 bucket FileBridge reads (Files:Bucket); may be empty when filesLocations names the buckets.')
+param filesBucket string = ''
+
+@description('Named locations (Files:Locations): objects { name, bucket, prefix?, roleArn?, region? }; roleArn and region default to awsRoleArn and awsRegion. Empty: filesBucket is the one location. A template parameter so that a redeploy keeps them.')
+param filesLocations array = []
 
 @description('Semicolon-separated S3 prefixes for users whose record names none, or * alone for the whole bucket; empty means such users see nothing (Files:DefaultPrefixes). Prefixes must not hold *, ? or \${.')
 param filesDefaultPrefixes string = ''
@@ -148,6 +153,26 @@ param throttleLoginPerClientPerMinute int = 30
 
 @description('Header the platform front end puts the client address in, used when edgeEnabled is false; the app takes its right-most entry, the one the platform appended (Web:ClientAddressHeader).')
 param webClientAddressHeader string = 'X-Forwarded-For'
+
+@description('Whether sign-in asks for a second factor (Login:SecondFactor): Off, Optional or Required.')
+@allowed([
+  'Off'
+  'Optional'
+  'Required'
+])
+param loginSecondFactor string = 'Required'
+
+@description('UTC date (yyyy-MM-dd) until which a person without a second factor may enrol one with the password alone (Login:EnrollWithPasswordUntil); empty: no such window.')
+param loginOpenEnrollmentUntil string = ''
+
+@description('Relying party id of passkeys (Web:PasskeyRpId); empty: the host people use (the edge\'s with edgeEnabled, otherwise the static web app\'s). Never change it once people have passkeys: they are bound to it.')
+param webPasskeyRpId string = ''
+
+@description('Name of the group table (Groups:TableName).')
+param groupsTableName string = 'Groups'
+
+@description('Further app settings by name (for example {"Sessions__MaxPerUser": "5"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
+param appSettings object = {}
 
 // ---------------------------------------------------------------------------
 // Edge (Azure Front Door with a WAF rate-limit policy)
@@ -186,8 +211,11 @@ param operators array = []
 @description('Origins of custom domains (https://files.example.com) that serve the page besides the static web app\'s own and, with the edge, Front Door\'s; they may sign in (Web:AllowedOrigins).')
 param webExtraAllowedOrigins array = []
 
-@description('E-mail address the alerts notify (the action group\'s receiver); empty deploys the alerts without a receiver.')
-param alertEmailAddress string = ''
+@description('E-mail address the alerts notify (the action group\'s receiver). Required: alerts nobody receives are not deployed.')
+param alertEmailAddress string
+
+@description('Address of the README that holds the alerts\' runbooks (its "Alerts" section), linked from each alert\'s description; set it to your repository\'s web address of README.md so that the link opens from the e-mail.')
+param runbookUrl string = 'README.md'
 
 @description('Failed (5xx) requests in five minutes that raise the 5xx alert.')
 @minValue(1)
@@ -196,6 +224,9 @@ param alertServerErrorThreshold int = 20
 @description('Throttled requests in five minutes (filebridge.throttled) that raise the throttled sign-ins alert.')
 @minValue(1)
 param alertThrottledThreshold int = 100
+
+@description('Re-create the Key Vault from its soft-deleted state (AccessKey mode): after azd down --purge the purge-protected vault keeps its name for 90 days, and only recovering it frees the name. The azd preprovision hook sets it when it finds this environment\'s deleted vault.')
+param keyVaultRecover bool = false
 
 @description('Object ID of a user or group who may read the audit trail (audit list, Azure Monitor queries aside) and nothing else; empty grants nobody.')
 param auditReaderPrincipalId string = ''
@@ -224,9 +255,57 @@ var placeholderParameters = filter(
   }),
   p => contains(toUpper(p.value), 'REPLACE-')
 )
-var resourceToken = empty(placeholderParameters)
+// Every app setting modules/function-app.bicep writes (besides Files__Locations__*); appSettings may not set them.
+var ownedSettingNames = [
+  'AzureWebJobsStorage__accountName'
+  'AzureWebJobsStorage__credential'
+  'AzureWebJobsStorage__clientId'
+  'AZURE_CLIENT_ID'
+  'APPLICATIONINSIGHTS_CONNECTION_STRING'
+  'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+  'Users__ServiceUri'
+  'Users__TableName'
+  'Sessions__TableName'
+  'Audit__TableName'
+  'Audit__RetentionDays'
+  'Sessions__IdleTimeout'
+  'Sessions__AbsoluteTimeout'
+  'Aws__Region'
+  'Aws__RoleArn'
+  'Aws__SessionDuration'
+  'Aws__CredentialSource'
+  'Aws__WebIdentityAudience'
+  'Aws__AccessKeyId'
+  'Aws__SecretAccessKey'
+  'Files__Bucket'
+  'Files__DefaultPrefixes'
+  'Files__DownloadUrlLifetime'
+  'Login__MaxFailedAttempts'
+  'Login__LockoutDuration'
+  'Login__PasswordHashIterations'
+  'Login__AttemptsTableName'
+  'Login__SecondFactor'
+  'Login__EnrollWithPasswordUntil'
+  'Throttle__RequestsPerSecond'
+  'Throttle__Burst'
+  'Throttle__LoginPerClientPerMinute'
+  'Web__AllowedOrigins'
+  'Web__ClientAddressHeader'
+  'Web__PasskeyRpId'
+  'Web__RequiredFrontDoorId'
+  'Groups__TableName'
+]
+
+// Inputs that would deploy something broken fail the same way, each with its own message.
+var inputErrors = concat(
+  map(placeholderParameters, p => 'Parameter ${p.key} still holds a REPLACE- placeholder: set it first.'),
+  empty(alertEmailAddress) ? ['Parameter alertEmailAddress is empty: alerts nobody receives are not deployed.'] : [],
+  empty(filesBucket) && empty(filesLocations) ? ['Set filesBucket or filesLocations: FileBridge needs a bucket to read.'] : [],
+  map(filter(objectKeys(appSettings), n => contains(ownedSettingNames, n)), n => 'appSettings.${n} is set by this template: use its parameter.')
+)
+var resourceToken = empty(inputErrors)
   ? uniqueString(subscription().id, resourceGroup().id, environmentName)
-  : string(int('Parameter ${placeholderParameters[0].key} still holds a REPLACE- placeholder: set it first.'))
+  : string(int(inputErrors[0]))
 var allTags = union(tags, {
   'azd-env-name': environmentName
   application: 'filebridge'
@@ -247,7 +326,8 @@ var names = {
 }
 
 var deploymentContainerName = 'app-package'
-// Keyless: no AWS secret exists, so the vault stays empty and the app gets no role on it.
+// Keyless: no AWS secret exists, so there is no vault (an empty purge-protected vault would only block
+// azd down --purge && azd up under the same name for 90 days) and the app gets no role on one.
 var keyless = awsCredentialSource == 'WebIdentity'
 var awsSecretAccessKeySecretName = 'aws-secret-access-key'
 
@@ -283,6 +363,7 @@ module storage 'modules/storage-account.bicep' = {
       usersTableName
       sessionsTableName
       auditTableName
+      groupsTableName
     ]
     deploymentContainerName: deploymentContainerName
   }
@@ -298,7 +379,7 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module keyVault 'modules/key-vault.bicep' = {
+module keyVault 'modules/key-vault.bicep' = if (!keyless) {
   name: 'key-vault'
   params: {
     name: names.keyVault
@@ -306,7 +387,7 @@ module keyVault 'modules/key-vault.bicep' = {
     tags: allTags
     awsSecretAccessKeySecretName: awsSecretAccessKeySecretName
     awsSecretAccessKey: awsSecretAccessKey
-    storeAwsSecret: !keyless
+    recover: keyVaultRecover
   }
 }
 
@@ -351,11 +432,21 @@ module frontDoor 'modules/front-door.bicep' = if (edgeEnabled) {
 
 var staticWebAppOrigin = 'https://${staticWebApp.outputs.defaultHostname}'
 var edgeOrigin = 'https://${frontDoor.?outputs.endpointHostName ?? ''}'
+// The host people use: with the edge on, the static web app's own host answers 403 to anything that did not come
+// through Front Door, so probes, the smoke test and passkeys all use the edge's.
+var appHost = edgeEnabled ? (frontDoor.?outputs.endpointHostName ?? '') : staticWebApp.outputs.defaultHostname
+var appOrigin = 'https://${appHost}'
+var passkeyRpId = !empty(webPasskeyRpId) ? webPasskeyRpId : appHost
+var awsSessionDuration = awsSessionDurationMinutes == 60 ? '01:00:00' : '00:${padLeft(string(awsSessionDurationMinutes), 2, '0')}:00'
 
 // The Functions host only serves HTTP triggers, so it needs blobs (keys, leases, deployment package)
 // and tables (the app's own data, the host's diagnostic events) but no queues.
 module appRoles 'modules/role-assignments.bicep' = {
   name: 'app-role-assignments'
+  // The vault is named, not referenced, here (keyless mode has none): wait for it explicitly.
+  dependsOn: [
+    keyVault
+  ]
   params: {
     principalId: identity.outputs.principalId
     principalType: 'ServicePrincipal'
@@ -364,7 +455,7 @@ module appRoles 'modules/role-assignments.bicep' = {
       roles.storageTableDataContributor
       roles.storageBlobDataOwner
     ]
-    keyVaultName: keyVault.outputs.name
+    keyVaultName: keyless ? '' : names.keyVault
     keyVaultRoleDefinitionIds: keyless ? [] : [roles.keyVaultSecretsUser]
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     applicationInsightsRoleDefinitionIds: [
@@ -383,7 +474,6 @@ module operatorRoles 'modules/role-assignments.bicep' = [
       storageRoleDefinitionIds: [
         roles.storageTableDataContributor
       ]
-      keyVaultName: keyVault.outputs.name
       applicationInsightsName: monitoring.outputs.applicationInsightsName
     }
   }
@@ -432,10 +522,11 @@ module functionApp 'modules/function-app.bicep' = {
     awsCredentialSource: awsCredentialSource
     awsWebIdentityAudience: awsWebIdentityAudience
     awsAccessKeyId: awsAccessKeyId
-    awsKeyVaultReferenceUri: keyVault.outputs.awsKeyVaultReferenceUri
+    awsKeyVaultReferenceUri: keyVault.?outputs.awsKeyVaultReferenceUri ?? ''
     awsRoleArn: awsRoleArn
     awsSessionDuration: awsSessionDuration
     filesBucket: filesBucket
+    filesLocations: filesLocations
     filesDefaultPrefixes: filesDefaultPrefixes
     filesDownloadUrlLifetime: filesDownloadUrlLifetime
     loginMaxFailedAttempts: loginMaxFailedAttempts
@@ -447,6 +538,12 @@ module functionApp 'modules/function-app.bicep' = {
     // With the edge on, the page is also served from the Front Door endpoint: sign-ins come from there.
     webAllowedOrigins: join(concat([staticWebAppOrigin], edgeEnabled ? [edgeOrigin] : [], webExtraAllowedOrigins), ',')
     webClientAddressHeader: clientAddressHeader
+    webPasskeyRpId: passkeyRpId
+    webRequiredFrontDoorId: frontDoor.?outputs.frontDoorId ?? ''
+    loginSecondFactor: loginSecondFactor
+    loginOpenEnrollmentUntil: loginOpenEnrollmentUntil
+    groupsTableName: groupsTableName
+    extraSettings: appSettings
   }
 }
 
@@ -467,9 +564,11 @@ module alerts 'modules/alerts.bicep' = {
     tags: allTags
     applicationInsightsId: monitoring.outputs.applicationInsightsId
     logAnalyticsId: monitoring.outputs.logAnalyticsId
-    // Through the static web app, as people reach the API: the Function App's own URL answers 401 once linked.
-    readinessUrl: '${staticWebAppOrigin}/api/health/ready'
+    // Where people reach the API: the Function App's own URL answers 401 once linked, and with the edge on the
+    // static web app's own host refuses what did not come through Front Door.
+    readinessUrl: '${appOrigin}/api/health/ready'
     alertEmailAddress: alertEmailAddress
+    runbookBaseUrl: runbookUrl
     serverErrorThreshold: alertServerErrorThreshold
     throttledThreshold: alertThrottledThreshold
   }
@@ -494,14 +593,20 @@ output STATIC_WEB_APP_NAME string = staticWebApp.outputs.name
 @description('Host name of the static web app.')
 output STATIC_WEB_APP_HOSTNAME string = staticWebApp.outputs.defaultHostname
 
-@description('URL people open to use FileBridge.')
+@description('URL of the static web app\'s own host (with the edge on, it answers only requests that came through Front Door).')
 output STATIC_WEB_APP_URL string = 'https://${staticWebApp.outputs.defaultHostname}'
 
-@description('Name of the Key Vault (it holds the AWS secret access key in AccessKey mode, nothing in WebIdentity mode).')
-output KEY_VAULT_NAME string = keyVault.outputs.name
+@description('URL people open to use FileBridge, and the one the smoke test and the availability test ask: the edge\'s with edgeEnabled, otherwise the static web app\'s.')
+output APP_URL string = appOrigin
+
+@description('Name of the Key Vault that holds the AWS secret access key (AccessKey mode); empty in WebIdentity mode, which has no vault.')
+output KEY_VAULT_NAME string = keyless ? '' : names.keyVault
 
 @description('Name of the storage account holding the Users and Sessions tables.')
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name
+
+@description('Resource id of the storage account: operators\' table role is scoped to it.')
+output STORAGE_ACCOUNT_ID string = storage.outputs.id
 
 @description('Table endpoint to set as Users__ServiceUri when running the admin tool.')
 output USERS_SERVICE_URI string = storage.outputs.tableEndpoint

@@ -2,7 +2,7 @@
 # Builds and lints the Azure templates with a pinned Bicep CLI taken from NuGet.
 #
 #   scripts/bicep.sh            restore the CLI if needed, build, then lint (the default)
-#   scripts/bicep.sh build      build infra-bicep/main.bicep to .local/infra/main.json
+#   scripts/bicep.sh build      build infra-bicep/main.bicep to artifacts/infra/main.json (per checkout)
 #   scripts/bicep.sh lint       lint infra-bicep/main.bicep and its modules
 #   scripts/bicep.sh path       print the path of the Bicep CLI
 #
@@ -18,7 +18,7 @@ bicep="$packages_dir/$package/$bicep_version/tools/bicep"
 main="$root/infra-bicep/main.bicep"
 # The Azure Developer CLI's entry point (azure.yaml): main.bicep with parameters from the azd environment.
 azd_main="$root/infra-bicep/azd/main.bicep"
-out_dir="$root/.local/infra"
+out_dir="$root/artifacts/infra"
 
 ensure_bicep() {
   if [[ ! -x "$bicep" ]]; then

@@ -21,6 +21,9 @@ param readinessUrl string
 @description('E-mail address the action group notifies; empty creates the action group without a receiver.')
 param alertEmailAddress string
 
+@description('Where the runbooks are: the README\'s "Alerts" section; each alert\'s description ends with a link to its own.')
+param runbookBaseUrl string
+
 @description('Failed (5xx) requests in five minutes that raise the 5xx alert.')
 @minValue(1)
 param serverErrorThreshold int
@@ -87,7 +90,7 @@ resource readinessAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
   location: 'global'
   tags: tags
   properties: {
-    description: 'GET /api/health/ready failed from two or more test locations: a dependency (users, sts, s3:<location>) does not answer.'
+    description: 'GET /api/health/ready failed from two or more test locations: a dependency (users, sts, s3:<location>) does not answer. Runbook: ${runbookBaseUrl}#runbook-readiness-failing'
     severity: 1
     enabled: true
     scopes: [
@@ -112,21 +115,21 @@ resource readinessAlert 'Microsoft.Insights/metricAlerts@2018-03-01' = {
 var logAlerts = [
   {
     name: 'server-errors'
-    description: 'More than ${serverErrorThreshold} requests answered 5xx in five minutes (503 upstream_unavailable included).'
+    description: 'More than ${serverErrorThreshold} requests answered 5xx in five minutes (503 upstream_unavailable included). Runbook: ${runbookBaseUrl}#runbook-server-errors'
     severity: 2
     query: 'AppRequests | where toint(ResultCode) >= 500 | summarize Count = count()'
     threshold: serverErrorThreshold
   }
   {
     name: 'sts-breaker-open'
-    description: 'The STS circuit breaker was open (filebridge.breaker.state above 0): AWS STS is failing or unreachable.'
+    description: 'The STS circuit breaker was open (filebridge.breaker.state above 0): AWS STS is failing or unreachable. Runbook: ${runbookBaseUrl}#runbook-sts-breaker-open'
     severity: 1
     query: 'AppMetrics | where Name == "filebridge.breaker.state" | summarize Count = countif(Max > 0)'
     threshold: 0
   }
   {
     name: 'throttled-sign-ins'
-    description: 'More than ${throttledThreshold} requests were throttled (filebridge.throttled) in five minutes: a sign-in flood or a misbehaving client.'
+    description: 'More than ${throttledThreshold} requests were throttled (filebridge.throttled) in five minutes: a sign-in flood or a misbehaving client. Runbook: ${runbookBaseUrl}#runbook-throttled-sign-ins'
     severity: 2
     query: 'AppMetrics | where Name == "filebridge.throttled" | summarize Count = sum(Sum)'
     threshold: throttledThreshold

@@ -89,8 +89,11 @@ param awsRoleArn string
 @description('Lifetime of assumed-role credentials as a TimeSpan (Aws:SessionDuration).')
 param awsSessionDuration string
 
-@description('Name of the S3 bucket (Files:Bucket).')
+@description('Name of the S3 bucket (Files:Bucket); empty when filesLocations names the buckets.')
 param filesBucket string
+
+@description('Named locations (Files:Locations): objects { name, bucket, prefix?, roleArn?, region? }.')
+param filesLocations array
 
 @description('Semicolon-separated prefixes for users whose record names none, or * alone for the whole bucket; empty means such users see nothing (Files:DefaultPrefixes). Prefixes must not hold *, ? or \${.')
 param filesDefaultPrefixes string
@@ -124,6 +127,24 @@ param webAllowedOrigins string
 
 @description('Header the platform puts the client address in; the app takes its right-most entry, never an entry a client wrote (Web:ClientAddressHeader).')
 param webClientAddressHeader string
+
+@description('Relying party id of passkeys: the host people use (Web:PasskeyRpId).')
+param webPasskeyRpId string
+
+@description('Front Door ID every request must carry as X-Azure-FDID when the edge is on (Web:RequiredFrontDoorId); empty without the edge.')
+param webRequiredFrontDoorId string
+
+@description('Off, Optional or Required (Login:SecondFactor).')
+param loginSecondFactor string
+
+@description('UTC date until which enrolment with the password alone is open (Login:EnrollWithPasswordUntil); empty: not set.')
+param loginOpenEnrollmentUntil string
+
+@description('Name of the group table (Groups:TableName).')
+param groupsTableName string
+
+@description('Further app settings by name; main.bicep refuses names set here.')
+param extraSettings object
 
 // Every setting but how the app authenticates to AWS. Variables (not inline arrays) so the compiled
 // template keeps them as data that tests can read.
@@ -195,10 +216,6 @@ var commonSettings = [
     value: awsSessionDuration
   }
   {
-    name: 'Files__Bucket'
-    value: filesBucket
-  }
-  {
     name: 'Files__DefaultPrefixes'
     value: filesDefaultPrefixes
   }
@@ -242,7 +259,70 @@ var commonSettings = [
     name: 'Web__ClientAddressHeader'
     value: webClientAddressHeader
   }
+  {
+    name: 'Web__PasskeyRpId'
+    value: webPasskeyRpId
+  }
+  {
+    name: 'Login__SecondFactor'
+    value: loginSecondFactor
+  }
+  {
+    name: 'Groups__TableName'
+    value: groupsTableName
+  }
 ]
+
+// Written only when given: an empty value would not mean "the app's default" to every option. A variable of its
+// own (not inline) so the compiled template keeps the list as data.
+var optionalSettingCandidates = [
+  {
+    name: 'Files__Bucket'
+    value: filesBucket
+  }
+  {
+    name: 'Web__RequiredFrontDoorId'
+    value: webRequiredFrontDoorId
+  }
+  {
+    name: 'Login__EnrollWithPasswordUntil'
+    value: loginOpenEnrollmentUntil
+  }
+]
+var optionalSettings = filter(optionalSettingCandidates, setting => !empty(setting.value))
+
+// Files:Locations:<i>:<Field>, each optional field only when the location gives it.
+var locationSettings = flatten(map(range(0, length(filesLocations)), i => concat(
+  [
+    {
+      name: 'Files__Locations__${i}__Name'
+      value: filesLocations[i].name
+    }
+    {
+      name: 'Files__Locations__${i}__Bucket'
+      value: filesLocations[i].bucket
+    }
+  ],
+  map(
+    filter(
+      [
+        { field: 'Prefix', value: filesLocations[i].?prefix ?? '' }
+        { field: 'RoleArn', value: filesLocations[i].?roleArn ?? '' }
+        { field: 'Region', value: filesLocations[i].?region ?? '' }
+      ],
+      f => !empty(f.value)
+    ),
+    f => {
+      name: 'Files__Locations__${i}__${f.field}'
+      value: f.value
+    }
+  )
+)))
+
+var extraAppSettings = map(items(extraSettings), setting => {
+  name: setting.key
+  value: string(setting.value)
+})
 
 // Per Aws:CredentialSource. Keyless: the audience only; no key, no secret, no Key Vault reference.
 var awsCredentialSettings = {
@@ -305,7 +385,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       http20Enabled: true
-      appSettings: concat(commonSettings, awsCredentialSettings[awsCredentialSource])
+      // The complete list: a provision replaces every app setting, so what is not here is gone afterwards.
+      appSettings: concat(commonSettings, awsCredentialSettings[awsCredentialSource], optionalSettings, locationSettings, extraAppSettings)
     }
     functionAppConfig: {
       deployment: {

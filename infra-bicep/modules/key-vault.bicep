@@ -1,4 +1,4 @@
-metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the broker IAM user\'s AWS secret access key in AccessKey mode; empty in keyless (WebIdentity) mode.'
+metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the broker IAM user\'s AWS secret access key (AccessKey mode only; keyless mode deploys no vault). The secret is written only when a value is given, so a redeploy never blanks it.'
 
 @description('Name of the Key Vault (3-24 characters).')
 @minLength(3)
@@ -14,18 +14,19 @@ param tags object
 @description('Name of the secret that holds the AWS secret access key.')
 param awsSecretAccessKeySecretName string
 
-@description('Secret access key of the broker IAM user.')
+@description('Secret access key of the broker IAM user; empty leaves the stored secret as it is (set it with az keyvault secret set).')
 @secure()
 param awsSecretAccessKey string
 
-@description('False in keyless (WebIdentity) mode: there is no AWS secret to store.')
-param storeAwsSecret bool
+@description('Recover the soft-deleted vault of this name instead of creating one (after azd down --purge: purge protection keeps the name for 90 days).')
+param recover bool = false
 
 resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   name: name
   location: location
   tags: tags
   properties: {
+    createMode: recover ? 'recover' : 'default'
     tenantId: subscription().tenantId
     sku: {
       family: 'A'
@@ -42,7 +43,8 @@ resource vault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   }
 }
 
-resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (storeAwsSecret) {
+// Only a given value is written: an empty parameter on a redeploy must not replace the key with ''.
+resource awsSecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = if (!empty(awsSecretAccessKey)) {
   parent: vault
   name: awsSecretAccessKeySecretName
   tags: tags
@@ -59,4 +61,4 @@ output id string = vault.id
 output name string = vault.name
 
 @description('Versionless URI of the AWS key secret, so a rotated key is picked up without redeploying.')
-output awsKeyVaultReferenceUri string = storeAwsSecret ? awsSecret!.properties.secretUri : ''
+output awsKeyVaultReferenceUri string = '${vault.properties.vaultUri}secrets/${awsSecretAccessKeySecretName}'

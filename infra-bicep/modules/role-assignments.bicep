@@ -17,8 +17,8 @@ param storageAccountName string
 @description('Role definition IDs (GUIDs) to grant on the storage account.')
 param storageRoleDefinitionIds string[] = []
 
-@description('Name of the Key Vault to scope Key Vault roles to.')
-param keyVaultName string
+@description('Name of the Key Vault to scope Key Vault roles to; empty where there is no vault (keyless mode).')
+param keyVaultName string = ''
 
 @description('Role definition IDs (GUIDs) to grant on the Key Vault.')
 param keyVaultRoleDefinitionIds string[] = []
@@ -33,7 +33,7 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' existing = {
   name: storageAccountName
 }
 
-resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = {
+resource vault 'Microsoft.KeyVault/vaults@2025-05-01' existing = if (!empty(keyVaultName)) {
   name: keyVaultName
 }
 
@@ -55,7 +55,7 @@ resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
 
 resource keyVaultRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for roleId in keyVaultRoleDefinitionIds: {
-    name: guid(vault.id, principalId, roleId)
+    name: guid(vault!.id, principalId, roleId)
     scope: vault
     properties: {
       principalId: principalId

@@ -73,9 +73,15 @@ internal sealed record ArmDeployment(string Name, JsonObject Template, ArmDeploy
 
     public JsonObject Variables => Template["variables"]?.AsObject() ?? [];
 
-    /// <summary>The value the caller passes for a parameter of this module.</summary>
-    public JsonNode? ArgumentFor(string parameterName) =>
-        Invocation?[parameterName]?["value"];
+    /// <summary>
+    /// The value the caller passes for a parameter of this module: <c>{"value": ...}</c>, or one expression that
+    /// builds that object when Bicep could not keep it apart (a condition over module outputs).
+    /// </summary>
+    public JsonNode? ArgumentFor(string parameterName) => Invocation?[parameterName] switch
+    {
+        JsonObject argument => argument["value"],
+        var expression => expression,
+    };
 
     /// <summary>
     /// Follows a value of the form <c>[parameters('x')]</c> (or <c>[string(parameters('x'))]</c>) up

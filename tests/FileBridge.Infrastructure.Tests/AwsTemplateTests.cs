@@ -43,7 +43,7 @@ public sealed class AwsTemplateTests
         Assert.Equal("${Audience}", equals["${OidcProvider}:aud"].Text());
         Assert.Equal("${Subject}", equals["${OidcProvider}:sub"].Text());
         Assert.Equal(2, equals.Count);
-        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "EntraIdentityProvider" }, variables["OidcProviderArn"]));
+        Assert.True(JsonNode.DeepEquals(ExistingOrCreatedProvider(), variables["OidcProviderArn"]));
         Assert.Equal("sts.windows.net/${EntraTenantId}/", variables["OidcProvider"]!["Fn::Sub"].Text());
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "WebIdentityAudience" }, variables["Audience"]));
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "ManagedIdentityPrincipalId" }, variables["Subject"]));
@@ -57,7 +57,7 @@ public sealed class AwsTemplateTests
         var properties = provider["Properties"]!;
 
         Assert.Equal("AWS::IAM::OIDCProvider", provider["Type"].Text());
-        Assert.Equal("UseWebIdentity", provider["Condition"].Text());
+        Assert.Equal("CreateOidcProvider", provider["Condition"].Text());
         Assert.Equal("https://sts.windows.net/${EntraTenantId}/", properties["Url"]!["Fn::Sub"].Text());
         Assert.True(JsonNode.DeepEquals(new JsonArray(new JsonObject { ["Ref"] = "WebIdentityAudience" }), properties["ClientIdList"]));
     }
@@ -216,15 +216,59 @@ public sealed class AwsTemplateTests
         var outputs = _template.Outputs;
 
         Assert.Equal(
-            ["RoleArn", "RoleName", "BucketName", "Region", "CredentialSource", "WebIdentityAudience", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn"],
+            ["RoleArn", "RoleName", "BucketName", "Region", "CredentialSource", "WebIdentityAudience", "IdentityProviderArn", "BrokerUserName", "BrokerUserArn", "DataEventsTrailArn"],
             outputs.Select(o => o.Key));
         Assert.True(JsonNode.DeepEquals(GetAtt("ReaderRole", "Arn"), outputs["RoleArn"]!["Value"]));
         Assert.False(outputs["RoleArn"]!.AsObject().ContainsKey("Condition"));
         Assert.Equal("UseWebIdentity", outputs["IdentityProviderArn"]!["Condition"].Text());
-        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "EntraIdentityProvider" }, outputs["IdentityProviderArn"]!["Value"]));
+        Assert.True(JsonNode.DeepEquals(ExistingOrCreatedProvider(), outputs["IdentityProviderArn"]!["Value"]));
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "BrokerUser" }, outputs["BrokerUserName"]!["Value"]));
         Assert.True(JsonNode.DeepEquals(GetAtt("BrokerUser", "Arn"), outputs["BrokerUserArn"]!["Value"]));
     }
+
+    [Fact]
+    public void WebIdentity_ASecondStackInTheAccount_ReusesTheExistingProviderInsteadOfCreatingOne()
+    {
+        var parameter = _template.Parameters["ExistingOidcProviderArn"]!;
+        var conditions = _template.Root["Conditions"]!;
+
+        Assert.Equal(string.Empty, parameter["Default"].Text());
+        Assert.Matches(parameter["AllowedPattern"].Text(), "arn:aws:iam::123456789012:oidc-provider/sts.windows.net/8d7c6b5a-4f3e-4d2c-9b1a-0e9f8d7c6b5a/");
+        Assert.DoesNotMatch(parameter["AllowedPattern"].Text(), "arn:aws:iam::123456789012:oidc-provider/login.microsoftonline.com/8d7c6b5a-4f3e-4d2c-9b1a-0e9f8d7c6b5a/v2.0");
+        Assert.Equal(
+            """{"Fn::And":[{"Condition":"UseWebIdentity"},{"Fn::Not":[{"Condition":"HasExistingOidcProvider"}]}]}""",
+            conditions["CreateOidcProvider"]!.ToJsonString());
+        Assert.Equal(
+            """{"Fn::Not":[{"Fn::Equals":[{"Ref":"ExistingOidcProviderArn"},""]}]}""",
+            conditions["HasExistingOidcProvider"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void DataEventsTrail_IsOffByDefault_AndWhenOnRecordsOnlyObjectReadsOfTheBucketIntoAPrivateBucket()
+    {
+        var parameter = _template.Parameters["DataEventsTrail"]!;
+        var trail = _template.Resource("DataEventsTrailResource");
+        var bucket = _template.Resource("DataEventsBucket");
+        var selectors = Assert.Single(trail["Properties"]!["AdvancedEventSelectors"]!.AsArray())!["FieldSelectors"]!.AsArray()
+            .ToDictionary(f => f!["Field"].Text(), f => f!.AsObject());
+
+        Assert.Equal("false", parameter["Default"].Text());
+        Assert.All(new[] { trail, bucket, _template.Resource("DataEventsBucketPolicy") }, r => Assert.Equal("RecordDataEvents", r["Condition"].Text()));
+        Assert.Equal("""{"Fn::Equals":[{"Ref":"DataEventsTrail"},"true"]}""", _template.Root["Conditions"]!["RecordDataEvents"]!.ToJsonString());
+        Assert.Equal("""["Data"]""", selectors["eventCategory"]["Equals"]!.ToJsonString());
+        Assert.Equal("""["AWS::S3::Object"]""", selectors["resources.type"]["Equals"]!.ToJsonString());
+        Assert.Equal("""["true"]""", selectors["readOnly"]["Equals"]!.ToJsonString());
+        Assert.Equal("arn:${AWS::Partition}:s3:::${BucketName}/", selectors["resources.ARN"]["StartsWith"]![0]!["Fn::Sub"].Text());
+        Assert.Equal("true", trail["Properties"]!["EnableLogFileValidation"].Text());
+        Assert.All(new[] { "BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets" },
+            k => Assert.Equal("true", bucket["Properties"]!["PublicAccessBlockConfiguration"]![k].Text()));
+        Assert.Equal("Retain", bucket["DeletionPolicy"].Text());
+    }
+
+    private static JsonObject ExistingOrCreatedProvider() => new()
+    {
+        ["Fn::If"] = new JsonArray("HasExistingOidcProvider", new JsonObject { ["Ref"] = "ExistingOidcProviderArn" }, new JsonObject { ["Ref"] = "EntraIdentityProvider" }),
+    };
 
     private JsonObject RoleProperties => _template.Resource("ReaderRole")["Properties"]!.AsObject();
 

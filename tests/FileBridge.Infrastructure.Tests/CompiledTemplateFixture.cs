@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace FileBridge.Infrastructure.Tests;
 
 /// <summary>
-/// Loads <c>.local/infra/main.json</c>, first running <c>scripts/bicep.sh build</c> when the file is
+/// Loads <c>artifacts/infra/main.json</c>, first running <c>scripts/bicep.sh build</c> when the file is
 /// missing or older than any Bicep source, so the tests never judge a stale build.
 /// </summary>
 public sealed class CompiledTemplateFixture

@@ -211,7 +211,6 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Audit__RetentionDays", "400")]
     [InlineData("Sessions__IdleTimeout", "00:30:00")]
     [InlineData("Sessions__AbsoluteTimeout", "08:00:00")]
-    [InlineData("Aws__SessionDuration", "01:00:00")]
     [InlineData("Files__DownloadUrlLifetime", "00:05:00")]
     [InlineData("Login__MaxFailedAttempts", "5")]
     [InlineData("Login__LockoutDuration", "00:15:00")]
@@ -231,7 +230,6 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [Theory]
     [InlineData("Aws__Region")]
     [InlineData("Aws__RoleArn")]
-    [InlineData("Files__Bucket")]
     public void AppSettings_OperatorValue_HasNoDefault(string setting)
     {
         var (_, reference) = _template.TraceAppSetting(setting);
@@ -239,6 +237,80 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
         var defaultValue = _template.RootDefault(reference);
 
         Assert.Null(defaultValue);
+    }
+
+    [Fact]
+    public void AwsSessionDuration_IsBoundedByTheRolesOneHourMaximum()
+    {
+        var parameter = _template.Root.Parameters["awsSessionDurationMinutes"]!;
+        var (_, value) = _template.TraceAppSetting("Aws__SessionDuration");
+
+        // aws/filebridge-aws.yaml: MaxSessionDuration 3600; any AssumeRole asking for more is refused.
+        Assert.Equal(60, parameter["maxValue"]!.GetValue<int>());
+        Assert.Equal(15, parameter["minValue"]!.GetValue<int>());
+        Assert.Equal(60, parameter["defaultValue"]!.GetValue<int>());
+        Assert.Equal("[variables('awsSessionDuration')]", value.Text());
+        Assert.Equal(
+            "[if(equals(parameters('awsSessionDurationMinutes'), 60), '01:00:00', format('00:{0}:00', padLeft(string(parameters('awsSessionDurationMinutes')), 2, '0')))]",
+            _template.Root.Variables["awsSessionDuration"].Text());
+        Assert.False(_template.Root.Parameters.ContainsKey("awsSessionDuration"));
+    }
+
+    [Fact]
+    public void Locations_AreATemplateParameter_WrittenAsFilesLocationsSettings()
+    {
+        var parameter = _template.Root.Parameters["filesLocations"]!;
+        var locations = _template.FunctionApp().Deployment.Variables["locationSettings"].Text();
+
+        Assert.Equal("array", parameter["type"].Text());
+        Assert.Equal("[parameters('filesLocations')]", _template.FunctionApp().Deployment.ArgumentFor("filesLocations").Text());
+        foreach (var field in new[] { "Name", "Bucket", "Prefix", "RoleArn", "Region" })
+        {
+            Assert.Contains(field == "Name" || field == "Bucket" ? $"'Files__Locations__{{0}}__{field}'" : $"'{field}'", locations, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void OwnedSettingNames_CoverEverySettingTheModuleWrites_SoExtraSettingsCannotShadowOne()
+    {
+        var owned = _template.Root.Variables["ownedSettingNames"]!.AsArray().Select(n => n.Text()).ToHashSet();
+
+        var written = _template.AppSettings("AccessKey").Keys.Concat(_template.AppSettings("WebIdentity").Keys).ToHashSet();
+
+        Assert.Equal(written.Order(StringComparer.Ordinal), owned.Order(StringComparer.Ordinal));
+        Assert.Equal("object", _template.Root.Parameters["appSettings"]!["type"].Text());
+    }
+
+    [Fact]
+    public void SecondFactorAndPasskeys_AreSetFromParameters_RpIdDefaultingToTheHostPeopleUse()
+    {
+        var (_, rpId) = _template.TraceAppSetting("Web__PasskeyRpId");
+        var (_, secondFactor) = _template.TraceAppSetting("Login__SecondFactor");
+
+        Assert.Equal("Required", _template.RootDefault(secondFactor).Text());
+        Assert.StartsWith("[if(not(empty(parameters('webPasskeyRpId'))), createObject('value', parameters('webPasskeyRpId')), if(parameters('edgeEnabled')", rpId.Text(), StringComparison.Ordinal);
+        Assert.Contains("'endpointHostName'", rpId.Text(), StringComparison.Ordinal);
+        Assert.Contains("outputs.defaultHostname.value", rpId.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RequiredFrontDoorId_IsTheFrontDoorProfilesId_WrittenOnlyWithTheEdge()
+    {
+        var (_, id) = _template.TraceAppSetting("Web__RequiredFrontDoorId");
+        var candidates = _template.FunctionApp().Deployment.Variables["optionalSettings"].Text();
+
+        Assert.Equal("[coalesce(tryGet(if(parameters('edgeEnabled'), reference(resourceId('Microsoft.Resources/deployments', 'front-door'), '2025-04-01'), null()), 'outputs', 'frontDoorId', 'value'), '')]", id.Text());
+        Assert.Equal("[filter(variables('optionalSettingCandidates'), lambda('setting', not(empty(lambdaVariables('setting').value))))]", candidates);
+    }
+
+    [Fact]
+    public void ExporterAuthentication_NamesTheUserAssignedIdentity()
+    {
+        var (_, value) = _template.TraceAppSetting("APPLICATIONINSIGHTS_AUTHENTICATION_STRING");
+
+        // FileBridgeTelemetryExtensions gives the exporter this identity's credential: local auth is off.
+        Assert.Equal("[format('ClientId={0};Authorization=AAD', parameters('identityClientId'))]", value.Text());
+        Assert.True(_template.Single("Microsoft.Insights/components").Properties["DisableLocalAuth"]!.GetValue<bool>());
     }
 
     /// <summary>The literal an app setting ends up with, following parameters to main.bicep's defaults.</summary>

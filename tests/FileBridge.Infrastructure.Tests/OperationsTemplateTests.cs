@@ -11,14 +11,19 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
     private ArmDeployment Alerts => _template.Deployment("alerts");
 
     [Fact]
-    public void AvailabilityTest_AsksTheStaticWebAppsReadinessRoute()
+    public void AvailabilityTest_AsksTheReadinessRouteOnTheHostPeopleUse_TheEdgesWhenItIsOn()
     {
         var test = Alerts.Resources.Single(r => r.Type == "Microsoft.Insights/webtests");
         var url = Alerts.Invocation!["readinessUrl"]!["value"].Text();
 
         Assert.Equal("standard", test.Node["kind"].Text());
         Assert.Equal("[parameters('readinessUrl')]", test.Properties["Request"]!["RequestUrl"].Text());
-        Assert.StartsWith("[format('{0}/api/health/ready', format('https://{0}', reference(resourceId('Microsoft.Resources/deployments', 'static-web-app')", url, StringComparison.Ordinal);
+        // With the edge's lockdown the static web app's own host answers 403: a permanent alert if probed there.
+        Assert.StartsWith(
+            "[format('{0}/api/health/ready', format('https://{0}', if(parameters('edgeEnabled'), coalesce(tryGet(if(parameters('edgeEnabled'), reference(resourceId('Microsoft.Resources/deployments', 'front-door')",
+            url,
+            StringComparison.Ordinal);
+        Assert.EndsWith("'endpointHostName', 'value'), ''), reference(resourceId('Microsoft.Resources/deployments', 'static-web-app'), '2025-04-01').outputs.defaultHostname.value)))]", url, StringComparison.Ordinal);
         Assert.Equal(200, test.Properties["ValidationRules"]!["ExpectedHttpStatusCode"]!.GetValue<int>());
         Assert.Contains("hidden-link:", test.Node["tags"].Text(), StringComparison.Ordinal);
     }
@@ -73,10 +78,11 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
     public void Placeholders_InParameters_FailTheDeploymentBeforeAnythingIsNamed()
     {
         var token = _template.Root.Variables["resourceToken"].Text();
+        var errors = _template.Root.Variables["inputErrors"].Text();
         var check = _template.Root.Variables["placeholderParameters"].Text();
 
-        Assert.StartsWith("[if(empty(variables('placeholderParameters'))", token, StringComparison.Ordinal);
-        Assert.Contains("int(format('Parameter {0} still holds a REPLACE- placeholder", token, StringComparison.Ordinal);
+        Assert.Equal("[if(empty(variables('inputErrors')), uniqueString(subscription().id, resourceGroup().id, parameters('environmentName')), string(int(variables('inputErrors')[0])))]", token);
+        Assert.StartsWith("[concat(map(variables('placeholderParameters'), lambda('p', format('Parameter {0} still holds a REPLACE- placeholder", errors, StringComparison.Ordinal);
         Assert.Contains("'REPLACE-'", check, StringComparison.Ordinal);
         foreach (var parameter in new[] { "awsRoleArn", "filesBucket", "awsWebIdentityAudience", "awsAccessKeyId", "alertEmailAddress" })
         {
@@ -96,11 +102,47 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
     [Fact]
     public void AzdEntryPoint_DeploysTheMainTemplate()
     {
-        var azd = JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, ".local", "infra", "azd-main.json")))!;
+        var azd = JsonNode.Parse(File.ReadAllText(RepositoryPaths.CompiledAzdTemplate))!;
 
         var module = azd["resources"]!.AsArray().Single(r => r!["name"].Text() == "filebridge")!;
 
         Assert.Equal("Microsoft.Resources/deployments", module["type"].Text());
-        Assert.Contains("STATIC_WEB_APP_URL", azd["outputs"]!.AsObject().Select(o => o.Key));
+        Assert.Contains("APP_URL", azd["outputs"]!.AsObject().Select(o => o.Key));
+    }
+
+    [Fact]
+    public void Inputs_ThatWouldDeploySomethingBroken_FailBeforeAnythingIsNamed()
+    {
+        var errors = _template.Root.Variables["inputErrors"].Text();
+
+        // Alerts nobody receives, no bucket at all, or an extra setting that would shadow one the template owns.
+        Assert.Contains("if(empty(parameters('alertEmailAddress')), createArray('Parameter alertEmailAddress is empty", errors, StringComparison.Ordinal);
+        Assert.Contains("and(empty(parameters('filesBucket')), empty(parameters('filesLocations')))", errors, StringComparison.Ordinal);
+        Assert.Contains("filter(objectKeys(parameters('appSettings')), lambda('n', contains(variables('ownedSettingNames'), lambdaVariables('n'))))", errors, StringComparison.Ordinal);
+        Assert.Null(_template.Root.Parameters["alertEmailAddress"]!["defaultValue"]);
+    }
+}
+
+/// <summary>Every alert can reach someone and says where its runbook is; every runbook exists in the README.</summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class AlertRunbookTests(CompiledTemplateFixture fixture)
+{
+    private readonly ArmTemplate _template = fixture.Template;
+
+    [Theory]
+    [InlineData("readiness-failing")]
+    [InlineData("server-errors")]
+    [InlineData("sts-breaker-open")]
+    [InlineData("throttled-sign-ins")]
+    public void Alert_Description_LinksItsRunbook_WhichTheReadmeHas(string alert)
+    {
+        var alerts = _template.Deployment("alerts");
+        var descriptions = string.Join('\n', alerts.Resources.Where(r => r.Type is "Microsoft.Insights/metricAlerts").Select(r => r.Properties["description"].Text())
+            .Concat(alerts.Variables["logAlerts"].Strings()));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+
+        Assert.Contains($"#runbook-{alert}", descriptions, StringComparison.Ordinal);
+        Assert.Contains($"\n#### Runbook: {alert}\n", readme, StringComparison.Ordinal);
+        Assert.Equal("[parameters('runbookUrl')]", alerts.ArgumentFor("runbookBaseUrl").Text());
     }
 }

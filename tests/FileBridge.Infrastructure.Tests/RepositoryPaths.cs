@@ -13,7 +13,9 @@ internal static class RepositoryPaths
 
     public static string ProductionParameters => Path.Combine(InfraBicep, "main.parameters.prod.json");
 
-    public static string CompiledMainTemplate => Path.Combine(Root, ".local", "infra", "main.json");
+    public static string CompiledMainTemplate => Path.Combine(Root, "artifacts", "infra", "main.json");
+
+    public static string CompiledAzdTemplate => Path.Combine(Root, "artifacts", "infra", "azd-main.json");
 
     public static string BicepScript => Path.Combine(Root, "scripts", "bicep.sh");
 
@@ -24,6 +26,9 @@ internal static class RepositoryPaths
     public static string WebIdentityTrustPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-trust-policy-web-identity.json");
 
     public static string PermissionsPolicy => Path.Combine(InfraBicep, "aws", "policies", "role-permissions-policy.json");
+
+    /// <summary>This project's folder in the repository: its stand-in scripts run from there, executable bits intact.</summary>
+    public static string InfrastructureTests => Path.Combine(Root, "tests", "FileBridge.Infrastructure.Tests");
 
     public static string LocalSettingsSample => Path.Combine(Root, "local.settings.sample.json");
 

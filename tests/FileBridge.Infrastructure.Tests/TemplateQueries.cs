@@ -10,13 +10,17 @@ internal static class TemplateQueries
     public static ArmResource FunctionApp(this ArmTemplate template) =>
         template.OfType(SiteType).Single(r => r.Node["kind"]?.GetValue<string>()?.StartsWith("functionapp", StringComparison.Ordinal) == true);
 
-    /// <summary>The expression the Function App's module builds its app settings with: common ones plus the mode's.</summary>
+    /// <summary>
+    /// The expression the Function App's module builds its app settings with: common ones, the mode's, the optional
+    /// ones that are given, the locations and the operator's extra settings.
+    /// </summary>
     public const string AppSettingsExpression =
-        "[concat(variables('commonSettings'), variables('awsCredentialSettings')[parameters('awsCredentialSource')])]";
+        "[concat(variables('commonSettings'), variables('awsCredentialSettings')[parameters('awsCredentialSource')], variables('optionalSettings'), variables('locationSettings'), variables('extraAppSettings'))]";
 
     /// <summary>
     /// The Function App's app settings by name for one <c>Aws:CredentialSource</c> (<c>AccessKey</c> or
-    /// <c>WebIdentity</c>), values as written in its module.
+    /// <c>WebIdentity</c>), values as written in its module; the optional ones as if given (each is written only
+    /// when its value is not empty), without the locations and extra settings, which come from parameters.
     /// </summary>
     public static IReadOnlyDictionary<string, JsonNode?> AppSettings(this ArmTemplate template, string credentialSource = "AccessKey")
     {
@@ -25,6 +29,7 @@ internal static class TemplateQueries
         var variables = site.Deployment.Variables;
         return variables["commonSettings"]!.AsArray()
             .Concat(variables["awsCredentialSettings"]![credentialSource]!.AsArray())
+            .Concat(variables["optionalSettingCandidates"]!.AsArray())
             .ToDictionary(s => s!["name"]!.GetValue<string>(), s => s!["value"]);
     }
 

@@ -12,7 +12,8 @@ namespace FileBridge.Functions.Telemetry;
 /// <summary>
 /// OpenTelemetry for the broker: its own spans and metrics (<see cref="FileBridgeActivities"/>,
 /// <see cref="FileBridgeMetrics"/>), outgoing HTTP (Table, STS and S3 calls as dependencies) and logs correlated
-/// with traces, exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set.
+/// with traces, exported to Azure Monitor when <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c> is set, authenticated with
+/// the managed identity named by <c>APPLICATIONINSIGHTS_AUTHENTICATION_STRING</c> when that is set.
 /// </summary>
 public static class FileBridgeTelemetryExtensions
 {
@@ -26,6 +27,8 @@ public static class FileBridgeTelemetryExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var connectionString = builder.Configuration[TelemetryOptions.ConnectionStringSetting];
+        // Parsed first, so a malformed value stops the start-up even when nothing would be exported.
+        var authentication = ExporterAuthentication.Parse(builder.Configuration[TelemetryOptions.AuthenticationStringSetting]);
         if (string.IsNullOrWhiteSpace(connectionString) && !hostExports)
         {
             return builder;
@@ -35,7 +38,15 @@ public static class FileBridgeTelemetryExtensions
         configureHost?.Invoke(telemetry);
         if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            telemetry.UseAzureMonitorExporter(options => options.ConnectionString = connectionString);
+            telemetry.UseAzureMonitorExporter(options =>
+            {
+                options.ConnectionString = connectionString;
+                // With local authentication off, Application Insights accepts only Entra ID tokens.
+                if (authentication is not null)
+                {
+                    options.Credential = authentication.CreateCredential();
+                }
+            });
         }
 
         return builder;

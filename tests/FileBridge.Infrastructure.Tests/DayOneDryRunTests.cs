@@ -1,0 +1,208 @@
+using System.Text.Json.Nodes;
+
+namespace FileBridge.Infrastructure.Tests;
+
+/// <summary>
+/// The whole day-one chain, `azd up` from an empty subscription, as far as it can run without Azure and AWS:
+/// DryRun/azd-up.sh runs the azure.yaml hooks in azd's order, with azd's provision step deploying the compiled
+/// infra-bicep/azd template, against stand-ins for az, aws and azd (DryRun/standin.py) that record every call and
+/// answer in the tools' documented shapes; the smoke test runs against a FileBridge stand-in that asks for a second
+/// factor. Asserts the order (AWS stack, the Azure side with its resource group and operator role, the trust update,
+/// the operator check, the smoke test) and that a second run changes nothing it should not.
+/// </summary>
+[Collection(CompiledTemplateCollection.Name)]
+public sealed class DayOneDryRunTests : IDisposable
+{
+    private const string Subscription = "3f2a9c41-7d6e-4b1a-9c0d-5e8f7a6b4c3d";
+    private const string Tenant = "8d7c6b5a-4f3e-4d2c-9b1a-0e9f8d7c6b5a";
+    private const string SignedInUser = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    private const string ManagedIdentity = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b";
+    private const string Audience = "4c3b2a1f-0e9d-4c8b-a7f6-e5d4c3b2a1f0";
+    private const string Placeholder = "00000000-0000-0000-0000-000000000000";
+    private const string Password = "a passphrase for the smoke test";
+    private const string Code = "731904";
+    private const string Locations = """[{"name":"demo","bucket":"dry-bucket"},{"name":"logs","bucket":"dry-logs","prefix":"app/"}]""";
+
+    private readonly string _state = Directory.CreateTempSubdirectory("filebridge-dryrun-").FullName;
+    private readonly FileBridgeStandIn _app = new(Password, Code, "second-factor");
+    private readonly Dictionary<string, string> _environment;
+
+    public DayOneDryRunTests(CompiledTemplateFixture fixture)
+    {
+        _ = fixture; // builds artifacts/infra/azd-main.json when it is missing or stale
+        _environment = new()
+        {
+            ["DRYRUN_STATE"] = _state,
+            ["DRYRUN_APP_URL"] = _app.BaseUrl,
+            // Owner of the resource group only, not of the subscription: enough for the role assignments.
+            ["DRYRUN_ROLE_SCOPES"] = $$"""[{"role":"Owner","scope":"/subscriptions/{{Subscription}}/resourceGroups/rg-dry"},{"role":"Contributor","scope":"/subscriptions/{{Subscription}}"}]""",
+        };
+        // What a newcomer sets before the first azd up (README, Deploy); azd itself sets the first four.
+        foreach (var (name, value) in new Dictionary<string, string>
+        {
+            ["AZURE_ENV_NAME"] = "dry",
+            ["AZURE_LOCATION"] = "westeurope",
+            ["AZURE_SUBSCRIPTION_ID"] = Subscription,
+            ["AZURE_PRINCIPAL_ID"] = SignedInUser,
+            ["FILES_BUCKET"] = "dry-bucket",
+            ["AWS_REGION"] = "eu-west-1",
+            ["ALERT_EMAIL_ADDRESS"] = "ops@example.com",
+            ["FILES_LOCATIONS"] = Locations,
+            ["SMOKE_USER"] = "smoker",
+        })
+        {
+            SetEnv(name, value);
+        }
+    }
+
+    [Fact]
+    public void FirstAzdUp_RunsStackAzureSideTrustOperatorAndSmokeTest_InThatOrder()
+    {
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        var calls = Calls();
+        var stack = calls.FindIndex(c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal));
+        var azure = calls.FindIndex(c => c.StartsWith("az deployment sub create", StringComparison.Ordinal));
+        var trust = calls.FindIndex(c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal) && c.Contains($"ManagedIdentityPrincipalId={ManagedIdentity}", StringComparison.Ordinal));
+        var operatorCheck = calls.FindIndex(c => c.StartsWith("az role assignment list", StringComparison.Ordinal) && c.Contains("--scope", StringComparison.Ordinal));
+        Assert.True(stack >= 0 && stack < azure && azure < trust && trust < operatorCheck, string.Join('\n', calls));
+        // The first stack trusts nobody: the identity does not exist until the Azure side is deployed.
+        Assert.Contains($"ManagedIdentityPrincipalId={Placeholder}", calls[stack], StringComparison.Ordinal);
+        AssertInOrder(output, "preprovision: AWS: deploying stack filebridge-dry", "== provision", $"trusts managed identity {ManagedIdentity}", "postprovision: operator:", "== deploy", "PASS sign-in: signed in as smoker with a second factor", "PASS sign-out");
+        Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
+        Assert.Contains(_app.Requests, r => r.StartsWith("POST /api/auth/second-factor", StringComparison.Ordinal));
+
+        // The resource group comes from the template, and the person running azd got the operator's table role.
+        var deployment = Deployments().Single();
+        Assert.Equal(SignedInUser, deployment["principalId"].Text());
+        Assert.Equal("rg-dry", Env("AZURE_RESOURCE_GROUP"));
+        Assert.Equal(SignedInUser, Env("OPERATOR_IDS"));
+        var template = AzdTemplate();
+        var group = template["resources"]!.AsArray().Single(r => r!["type"].Text() == "Microsoft.Resources/resourceGroups")!;
+        Assert.Equal("subscriptionDeploymentTemplate.json#", template["$schema"].Text().Split('/')[^1]);
+        Assert.Equal("[variables('groupName')]", group["name"].Text());
+        Assert.Equal("[if(not(empty(parameters('resourceGroupName'))), parameters('resourceGroupName'), format('rg-{0}', parameters('environmentName')))]", template["variables"]!["groupName"].Text());
+        Assert.Equal(Audience, Env("AWS_WEB_IDENTITY_AUDIENCE"));
+        Assert.Equal("arn:aws:iam::123456789012:role/filebridge-reader-dry", Env("AWS_ROLE_ARN"));
+        Assert.DoesNotContain(Password, output + error + string.Join('\n', calls), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecondAzdUp_ChangesNothingItShouldNot()
+    {
+        var first = AzdUp();
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+        var stackAfterFirst = Stack();
+        var callsAfterFirst = Calls().Count;
+
+        var second = AzdUp();
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        var secondCalls = Calls().Skip(callsAfterFirst).ToList();
+        var deployments = Deployments();
+        Assert.Equal(2, deployments.Count);
+        // The same parameters: locations, audience, operators and everything else survive (no lost setting). The
+        // group is named by the first run's output the second time (azd keeps outputs): the same rg-dry.
+        Assert.Equal(["", "rg-dry"], deployments.Select(d => d["resourceGroupName"].Text()));
+        deployments.ForEach(d => d.Remove("resourceGroupName"));
+        Assert.True(JsonNode.DeepEquals(deployments[0], deployments[1]), $"{deployments[0]}\n{deployments[1]}");
+        Assert.Equal(Locations, deployments[1]["filesLocations"]!.ToJsonString());
+        // No secret is ever passed through azd, so none can be written blank.
+        Assert.All(deployments, d => Assert.False(d.ContainsKey("awsSecretAccessKey")));
+        // The trust keeps naming the identity throughout: never reset to the placeholder, and the stack is unchanged.
+        Assert.DoesNotContain(secondCalls, c => c.Contains(Placeholder, StringComparison.Ordinal));
+        Assert.True(JsonNode.DeepEquals(stackAfterFirst, Stack()));
+        Assert.Equal(2, second.Output.Split("No changes to deploy. Stack filebridge-dry is up to date").Length - 1);
+        // The audience is made once.
+        Assert.Single(Calls(), c => c.StartsWith("az ad app create", StringComparison.Ordinal));
+        Assert.Contains("PASS sign-out", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SecondKeylessStackInTheAccount_ReusesTheTenantsIdentityProvider()
+    {
+        var provider = $"arn:aws:iam::123456789012:oidc-provider/sts.windows.net/{Tenant}/";
+        _environment["DRYRUN_EXISTING_PROVIDERS"] = $$"""{"{{provider}}": ["another-environments-audience"]}""";
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        var calls = Calls();
+        var addClient = calls.FindIndex(c => c == $"aws iam add-client-id-to-open-id-connect-provider --open-id-connect-provider-arn {provider} --client-id {Audience}");
+        var stack = calls.FindIndex(c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal));
+        Assert.True(addClient >= 0 && addClient < stack, string.Join('\n', calls));
+        Assert.Contains($"ExistingOidcProviderArn={provider}", calls[stack], StringComparison.Ordinal);
+        Assert.Equal(provider, Stack()["outputs"]!["IdentityProviderArn"].Text());
+    }
+
+    [Theory]
+    [InlineData("ALERT_EMAIL_ADDRESS", "azd env set ALERT_EMAIL_ADDRESS")]
+    [InlineData("FILES_BUCKET", "azd env set FILES_BUCKET")]
+    public void MissingInput_StopsBeforeAnythingIsCreated(string name, string advice)
+    {
+        SetEnv(name, string.Empty);
+
+        var (exitCode, _, error) = AzdUp();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains(advice, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Calls(), c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal) || c.StartsWith("az deployment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WithoutTheRightToAssignRoles_StopsBeforeAnythingIsCreated()
+    {
+        _environment["DRYRUN_ROLE_SCOPES"] = $$"""[{"role":"Contributor","scope":"/subscriptions/{{Subscription}}"},{"role":"Owner","scope":"/subscriptions/{{Subscription}}/resourceGroups/someone-elses"}]""";
+
+        var (exitCode, _, error) = AzdUp();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("needs Owner, User Access Administrator or Role Based Access Control Administrator", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Calls(), c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        Directory.Delete(_state, recursive: true);
+    }
+
+    private (int ExitCode, string Output, string Error) AzdUp() =>
+        ScriptProcess.Run("bash", [Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "azd-up.sh"), RepositoryPaths.Root],
+            $"{Password}\n{Code}\n", _environment, TimeSpan.FromMinutes(3));
+
+    private void SetEnv(string name, string value)
+    {
+        var (exitCode, output, error) = ScriptProcess.Run(Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "bin", "azd"), ["env", "set", name, value], environment: _environment);
+        Assert.True(exitCode == 0, output + error);
+    }
+
+    private JsonObject State() => JsonNode.Parse(File.ReadAllText(Path.Combine(_state, "state.json")))!.AsObject();
+
+    private string Env(string name) => State()["env"]![name].Text();
+
+    private JsonNode Stack() => State()["stacks"]!["filebridge-dry"]!.DeepClone();
+
+    private List<JsonObject> Deployments() => State()["deployments"]?.AsArray().Select(d => d!.AsObject()).ToList() ?? [];
+
+    /// <summary>Every recorded call as "tool arg arg ...", oldest first.</summary>
+    private List<string> Calls() =>
+        File.ReadAllLines(Path.Combine(_state, "calls.jsonl"))
+            .Select(l => JsonNode.Parse(l)!)
+            .Select(c => string.Join(' ', new[] { c["tool"].Text() }.Concat(c["args"]!.AsArray().Select(a => a.Text()))))
+            .ToList();
+
+    private static JsonNode AzdTemplate() => JsonNode.Parse(File.ReadAllText(RepositoryPaths.CompiledAzdTemplate))!;
+
+    private static void AssertInOrder(string output, params string[] parts)
+    {
+        var at = 0;
+        foreach (var part in parts)
+        {
+            var next = output.IndexOf(part, at, StringComparison.Ordinal);
+            Assert.True(next >= 0, $"'{part}' not found after position {at}:\n{output}");
+            at = next + part.Length;
+        }
+    }
+}

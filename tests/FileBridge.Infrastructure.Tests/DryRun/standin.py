@@ -1,0 +1,247 @@
+"""Stand-ins for the az, aws and azd command-line tools in the day-one dry run (DayOneDryRunTests).
+
+Each call is appended to $DRYRUN_STATE/calls.jsonl as {"tool", "args"} (never standard input) and answered the
+way the real tool answers it: the output shapes are those of the tools' documentation (az: JSON, or tab-separated
+values for --output tsv; aws: JSON, or tab-separated text; errors on standard error with the real exit codes).
+Only what the azd hooks ask is answered; anything else fails loudly, so a hook that starts calling something new
+fails the dry run until a fixture for it exists. State (the azd environment, CloudFormation stacks, IAM identity
+providers, role assignments) lives in $DRYRUN_STATE/state.json, so a second run sees what the first one made.
+"""
+import json
+import os
+import sys
+
+STATE_DIR = os.environ["DRYRUN_STATE"]
+STATE_FILE = os.path.join(STATE_DIR, "state.json")
+
+SUBSCRIPTION = "3f2a9c41-7d6e-4b1a-9c0d-5e8f7a6b4c3d"
+TENANT = "8d7c6b5a-4f3e-4d2c-9b1a-0e9f8d7c6b5a"
+SIGNED_IN_USER = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+AWS_ACCOUNT = "123456789012"
+MANAGED_IDENTITY = "9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b"
+AUDIENCE = "4c3b2a1f-0e9d-4c8b-a7f6-e5d4c3b2a1f0"
+PLACEHOLDER_IDENTITY = "00000000-0000-0000-0000-000000000000"
+
+
+def load():
+    """The state so far; the signed-in user's role scopes and the account's other providers are the test's fixture."""
+    state = {"env": {}, "stacks": {}, "providers": {}, "assignments": [], "apps": [], "existing_providers": {}}
+    if os.path.exists(STATE_FILE):
+        with open(STATE_FILE, encoding="utf-8") as f:
+            state = json.load(f)
+    state["role_scopes"] = json.loads(os.environ.get("DRYRUN_ROLE_SCOPES", "[]"))
+    for arn, client_ids in json.loads(os.environ.get("DRYRUN_EXISTING_PROVIDERS", "{}")).items():
+        state["existing_providers"].setdefault(arn, client_ids)
+    return state
+
+
+def save(state):
+    with open(STATE_FILE, "w", encoding="utf-8") as f:
+        json.dump(state, f, indent=1)
+
+
+def option(args, name, default=None):
+    return args[args.index(name) + 1] if name in args else default
+
+
+def fail(message, code=1):
+    sys.stderr.write(message + "\n")
+    sys.exit(code)
+
+
+def emit(value, args, text_flag="tsv"):
+    """--output json (the default) prints JSON; tsv/text print scalars and rows tab-separated, null as nothing."""
+    if args and option(args, "--output") == "none":
+        return
+    if args and option(args, "--output", option(args, "-o", "json")) in (text_flag, "text", "tsv"):
+        rows = value if isinstance(value, list) else [value]
+        for row in rows:
+            if row is None:
+                continue
+            if isinstance(row, list):
+                print("\t".join("" if v is None else str(v) for v in row))
+            elif isinstance(row, dict):
+                print("\t".join("" if v is None else str(v) for v in row.values()))
+            else:
+                print(row)
+    elif value is not None:
+        print(json.dumps(value, indent=2))
+
+
+# ---------------------------------------------------------------------------------------------------- azd
+def azd(args, state):
+    env = state["env"]
+    if args[:2] == ["env", "set"]:
+        env[args[2]] = args[3]
+    elif args[:2] == ["env", "get-value"]:
+        if args[2] not in env:
+            fail(f"ERROR: key '{args[2]}' not found in the environment values")
+        print(env[args[2]])
+    elif args[:2] == ["env", "get-values"]:
+        for key, value in env.items():
+            print(f'{key}="{value}"')
+    elif args[:1] == ["deploy"]:
+        print("Deploying services (azd deploy)\n  (✓) Done: Deploying service api\n  (✓) Done: Deploying service web")
+    else:
+        fail(f"azd stand-in: no fixture for azd {' '.join(args)}", 2)
+
+
+# ---------------------------------------------------------------------------------------------------- az
+def az(args, state):
+    query = option(args, "--query")
+    if args[:2] == ["account", "show"]:
+        account = {"id": SUBSCRIPTION, "tenantId": TENANT, "name": "FileBridge dry run", "state": "Enabled",
+                   "user": {"name": "ops@example.com", "type": "user"}, "isDefault": True}
+        return emit({"id": SUBSCRIPTION, "tenantId": TENANT}.get(query, account), args)
+    if args[:3] == ["ad", "signed-in-user", "show"]:
+        return emit(SIGNED_IN_USER if query == "id" else {"id": SIGNED_IN_USER, "userPrincipalName": "ops@example.com"}, args)
+    if args[:3] == ["role", "assignment", "list"]:
+        assignee = option(args, "--assignee")
+        if "--scope" in args:
+            found = [a for a in state["assignments"] if a["principalId"] == assignee and a["scope"] == option(args, "--scope")
+                     and a["roleDefinitionName"] == option(args, "--role")]
+            return emit(found[0]["id"] if query == "[0].id" and found else ([] if query != "[0].id" else None), args)
+        scopes = [s["scope"] for s in state["role_scopes"] if assignee == SIGNED_IN_USER
+                  and s["role"] in ("Owner", "User Access Administrator", "Role Based Access Control Administrator")]
+        return emit(scopes, args)
+    if args[:3] == ["ad", "app", "create"]:
+        state["apps"].append({"appId": AUDIENCE, "displayName": option(args, "--display-name")})
+        return emit(AUDIENCE if query == "appId" else state["apps"][-1], args)
+    if args[:3] == ["ad", "sp", "create"]:
+        return emit(None if option(args, "--output") == "none" else {"appId": option(args, "--id")}, args)
+    if args[:3] == ["ad", "app", "show"]:
+        if query == "api.requestedAccessTokenVersion":
+            return emit(None, args)  # null: v1 tokens, what new registrations get
+        return emit({"appId": option(args, "--id"), "api": {"requestedAccessTokenVersion": None}}, args)
+    if args[:2] == ["keyvault", "list-deleted"]:
+        return emit(None if query and query.endswith("| [0]") else [], args)
+    if args[:3] == ["deployment", "sub", "create"]:
+        return deployment(args, state)
+    fail(f"az stand-in: no fixture for az {' '.join(args)}", 2)
+
+
+def deployment(args, state):
+    """Validates the parameters against the compiled template as ARM does, then answers its outputs."""
+    with open(option(args, "--template-file"), encoding="utf-8") as f:
+        template = json.load(f)
+    with open(option(args, "--parameters").lstrip("@"), encoding="utf-8") as f:
+        given = {k: v["value"] for k, v in json.load(f)["parameters"].items()}
+    declared = template["parameters"]
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        fail(f"ERROR: InvalidTemplate: the template parameters {unknown} are not valid; they are not present in the original template", 1)
+    kinds = {"string": str, "securestring": str, "bool": bool, "int": int, "array": list, "object": dict}
+    for name, spec in declared.items():
+        if name not in given:
+            if "defaultValue" not in spec:
+                fail(f"ERROR: InvalidTemplate: the value for the template parameter '{name}' is not provided", 1)
+            continue
+        value = given[name]
+        if not isinstance(value, kinds[spec["type"].lower()]):
+            fail(f"ERROR: InvalidTemplate: the template parameter '{name}' has type {type(value).__name__}, expected {spec['type']}", 1)
+        if "allowedValues" in spec and value not in spec["allowedValues"]:
+            fail(f"ERROR: InvalidTemplate: the value '{value}' of parameter '{name}' is not part of the allowed values", 1)
+        if isinstance(value, str) and len(value) < spec.get("minLength", 0):
+            fail(f"ERROR: InvalidTemplate: the value of parameter '{name}' is shorter than {spec['minLength']}", 1)
+    env_name = given["environmentName"]
+    group = given.get("resourceGroupName") or f"rg-{env_name}"
+    storage = f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{group}/providers/Microsoft.Storage/storageAccounts/stdryrun01"
+    operators = ([given["principalId"]] if given.get("principalId") else []) + \
+        [e.split(":")[0].strip() for e in given.get("operatorIds", "").split(",") if e.strip()]
+    for operator in dict.fromkeys(operators):
+        assignment = {"id": f"{storage}/providers/Microsoft.Authorization/roleAssignments/{len(state['assignments']):08d}",
+                      "principalId": operator, "scope": storage, "roleDefinitionName": "Storage Table Data Contributor"}
+        if not any(a["principalId"] == operator and a["scope"] == storage for a in state["assignments"]):
+            state["assignments"].append(assignment)
+    app_url = os.environ["DRYRUN_APP_URL"]
+    values = {
+        "AZURE_RESOURCE_GROUP": group, "APP_URL": app_url, "STATIC_WEB_APP_URL": app_url,
+        "FUNCTION_APP_NAME": "func-dryrun01", "USERS_SERVICE_URI": "https://stdryrun01.table.core.windows.net/",
+        "STORAGE_ACCOUNT_ID": storage, "MANAGED_IDENTITY_PRINCIPAL_ID": MANAGED_IDENTITY, "AZURE_TENANT_ID": TENANT,
+        "KEY_VAULT_NAME": "kv-dryrun01" if given.get("awsCredentialSource") == "AccessKey" else "",
+        "OPERATOR_IDS": ",".join(dict.fromkeys(operators)),
+    }
+    missing = sorted(set(template.get("outputs", {})) - set(values))
+    if missing:
+        fail(f"az stand-in: no fixture for the outputs {missing}", 2)
+    state.setdefault("deployments", []).append(given)
+    outputs = {name: {"type": spec["type"], "value": values[name]} for name, spec in template["outputs"].items()}
+    emit(outputs if option(args, "--query") == "properties.outputs" else {"properties": {"outputs": outputs, "provisioningState": "Succeeded"}}, args)
+
+
+# ---------------------------------------------------------------------------------------------------- aws
+def aws(args, state):
+    args = [a for i, a in enumerate(args) if a != "--region" and (i == 0 or args[i - 1] != "--region")]
+    if args[:2] == ["sts", "get-caller-identity"]:
+        identity = {"UserId": "AIDASAMPLEUSERID", "Account": AWS_ACCOUNT, "Arn": f"arn:aws:iam::{AWS_ACCOUNT}:user/ops"}
+        return emit(identity, args, "text")
+    if args[:2] == ["cloudformation", "describe-stacks"]:
+        name = option(args, "--stack-name")
+        if name not in state["stacks"]:
+            fail(f"An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id {name} does not exist", 254)
+        outputs = [{"OutputKey": k, "OutputValue": v, "Description": ""} for k, v in state["stacks"][name]["outputs"].items()]
+        stack = {"StackName": name, "StackStatus": "UPDATE_COMPLETE", "Outputs": outputs}
+        if option(args, "--output") == "none":
+            return None
+        return emit(outputs if option(args, "--query") == "Stacks[0].Outputs" else {"Stacks": [stack]}, args)
+    if args[:2] == ["cloudformation", "deploy"]:
+        return deploy_stack(args, state)
+    providers = {**state["existing_providers"], **state["providers"]}
+    if args[:2] == ["iam", "list-open-id-connect-providers"]:
+        arns = [{"Arn": arn} for arn in providers]
+        return emit([a["Arn"] for a in arns] if option(args, "--query") == "OpenIDConnectProviderList[].Arn" else {"OpenIDConnectProviderList": arns}, args, "text")
+    if args[:2] == ["iam", "get-open-id-connect-provider"]:
+        client_ids = providers[option(args, "--open-id-connect-provider-arn")]
+        return emit(client_ids if option(args, "--query") == "ClientIDList" else {"ClientIDList": client_ids}, args, "text")
+    if args[:2] == ["iam", "add-client-id-to-open-id-connect-provider"]:
+        arn = option(args, "--open-id-connect-provider-arn")
+        target = state["existing_providers"] if arn in state["existing_providers"] else state["providers"]
+        target[arn] = sorted(set(target[arn]) | {option(args, "--client-id")})
+        return None
+    fail(f"aws stand-in: no fixture for aws {' '.join(args)}", 2)
+
+
+def deploy_stack(args, state):
+    """aws cloudformation deploy: parameters not overridden keep the stack's value (new stacks: the default)."""
+    name = option(args, "--stack-name")
+    overrides = dict(o.split("=", 1) for o in args[args.index("--parameter-overrides") + 1:] if "=" in o and not o.startswith("--"))
+    existing = state["stacks"].get(name)
+    params = {"CredentialSource": "WebIdentity", "EntraTenantId": "", "WebIdentityAudience": "", "ManagedIdentityPrincipalId": "",
+              "ExistingOidcProviderArn": "", "EnvironmentName": "prod", "BucketName": ""}
+    params.update(existing["parameters"] if existing else {})
+    params.update(overrides)
+    if params["CredentialSource"] == "WebIdentity":
+        for required in ("EntraTenantId", "WebIdentityAudience", "ManagedIdentityPrincipalId"):
+            if not params[required]:
+                fail(f"An error occurred (ValidationError) when calling the CreateChangeSet operation: CredentialSource WebIdentity needs {required}.", 255)
+    if existing and existing["parameters"] == params:
+        print(f"\nNo changes to deploy. Stack {name} is up to date")
+        return None
+    provider = f"arn:aws:iam::{AWS_ACCOUNT}:oidc-provider/sts.windows.net/{params['EntraTenantId']}/"
+    if params["CredentialSource"] == "WebIdentity" and not params["ExistingOidcProviderArn"]:
+        if provider in state["existing_providers"]:
+            fail(f"Failed to create/update the stack. EntraIdentityProvider: Provider with url https://sts.windows.net/{params['EntraTenantId']}/ already exists. (EntityAlreadyExists)", 255)
+        state["providers"][provider] = [params["WebIdentityAudience"]]
+    outputs = {"RoleArn": f"arn:aws:iam::{AWS_ACCOUNT}:role/filebridge-reader-{params['EnvironmentName']}",
+               "RoleName": f"filebridge-reader-{params['EnvironmentName']}", "BucketName": params["BucketName"],
+               "Region": os.environ.get("DRYRUN_AWS_REGION", "eu-west-1"), "CredentialSource": params["CredentialSource"]}
+    if params["CredentialSource"] == "WebIdentity":
+        outputs["WebIdentityAudience"] = params["WebIdentityAudience"]
+        outputs["IdentityProviderArn"] = params["ExistingOidcProviderArn"] or provider
+    state["stacks"][name] = {"parameters": params, "outputs": outputs}
+    print(f"\nWaiting for changeset to be created..\nWaiting for stack create/update to complete\nSuccessfully created/updated stack - {name}")
+
+
+def main():
+    tool, args = sys.argv[1], sys.argv[2:]
+    with open(os.path.join(STATE_DIR, "calls.jsonl"), "a", encoding="utf-8") as log:
+        log.write(json.dumps({"tool": tool, "args": args}) + "\n")
+    state = load()
+    try:
+        {"az": az, "aws": aws, "azd": azd}[tool](args, state)
+    finally:
+        save(state)
+
+
+if __name__ == "__main__":
+    main()
