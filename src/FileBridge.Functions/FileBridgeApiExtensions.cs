@@ -1,5 +1,6 @@
 using FileBridge.Core.DependencyInjection;
 using FileBridge.Functions.Http;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,8 +16,11 @@ public static class FileBridgeApiExtensions
         builder.AddFileBridgeAws();
         builder.AddFileBridgeAudit();
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(EndpointPolicies.Discover(typeof(FileBridgeApiExtensions).Assembly));
+        builder.Services.AddCallerRequirements();
+        builder.Services.TryAddSingleton<RequestLimiters>();
+        builder.Services.TryAddSingleton<FrontDoorCheck>();
         builder.Services.TryAddSingleton<OriginPolicy>();
-        builder.Services.TryAddSingleton<RequestAuthenticator>();
         builder.Services.TryAddSingleton<ClientAddressResolver>();
         builder.Services.TryAddSingleton<ThrottledAuditSampler>();
         builder.Services.TryAddSingleton<RequestAudit>();

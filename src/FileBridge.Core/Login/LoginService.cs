@@ -39,11 +39,11 @@ public sealed partial class LoginService(
         });
         if (outcome is LoginOutcome.Throttled)
         {
-            metrics?.Throttled("signins-per-name");
+            metrics?.Throttled(LimiterNames.SignInsPerName);
         }
         else if (outcome is LoginOutcome.Busy)
         {
-            metrics?.Throttled("password-checks");
+            metrics?.Throttled(LimiterNames.PasswordChecks);
         }
 
         return outcome;

@@ -1,6 +1,8 @@
 using FileBridge.Core.Audit;
 using FileBridge.Core.Login;
+using FileBridge.Core.Throttling;
 using FileBridge.Functions.Http;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,18 +10,14 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, OriginPolicy origins, RequestAudit audit)
+public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, RequestAudit audit)
 {
     [Function(nameof(LoginFunction))]
+    [EndpointPolicy(Callers.Anonymous, Limiter = LimiterNames.SignInsPerClient)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/login")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!origins.Allows(request))
-        {
-            return Problems.ForbiddenOrigin();
-        }
-
         var (credentials, error) = await LoginRequestReader.ReadAsync(request, cancellationToken);
         if (credentials is null)
         {
@@ -38,10 +36,10 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
                 audit.Post(context, AuditActions.SignIn, signedIn.Session.User.Id, null, StatusCodes.Status200OK);
                 return new OkObjectResult(SessionUserResponse.From(signedIn.Session.User));
             case LoginOutcome.Throttled throttled:
-                audit.PostThrottled(context, null, ApiPipeline.SignInsPerNameLimiter, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+                audit.PostThrottled(context, null, LimiterNames.SignInsPerName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
                 return Problems.RateLimited(context.Response, throttled.RetryAfter);
             case LoginOutcome.Busy busy:
-                audit.PostThrottled(context, null, ApiPipeline.PasswordChecksLimiter, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy);
+                audit.PostThrottled(context, null, LimiterNames.PasswordChecks, StatusCodes.Status503ServiceUnavailable, ErrorCodes.Busy);
                 return Problems.Busy(context.Response, busy.RetryAfter);
             case LoginOutcome.LockedOut lockedOut:
                 audit.Post(context, AuditActions.SignInRefused, lockedOut.AccountId, null, StatusCodes.Status429TooManyRequests, ErrorCodes.TooManyAttempts);

@@ -1,6 +1,7 @@
 using FileBridge.Core.Audit;
 using FileBridge.Core.Sessions;
 using FileBridge.Functions.Http;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,21 +9,16 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LogoutFunction(
-    ILogger<LogoutFunction> logger, SessionService sessions, OriginPolicy origins, RequestAuthenticator authenticator, RequestAudit audit)
+public sealed class LogoutFunction(ILogger<LogoutFunction> logger, SessionService sessions, RequestAudit audit)
 {
     [Function(nameof(LogoutFunction))]
+    [EndpointPolicy(Callers.Anyone)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "auth/logout")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        if (!origins.Allows(request))
-        {
-            return Problems.ForbiddenOrigin();
-        }
-
-        // Read before the session ends (the pipeline has usually read it already), so the row names who left.
-        var user = await authenticator.AuthenticateAsync(request, cancellationToken);
+        // Identified by the pipeline before the session ends, so the row names who left.
+        var user = request.Caller();
         await sessions.EndAsync(SessionCookie.Read(request), cancellationToken);
         SessionCookie.Clear(request.HttpContext.Response);
         logger.LogInformation("Session ended");

@@ -1,6 +1,7 @@
 using FileBridge.Core.Audit;
 using FileBridge.Core.Files;
 using FileBridge.Functions.Http;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -12,31 +13,22 @@ namespace FileBridge.Functions.Files;
 /// Redirects to a short-lived presigned GET URL for one file, once it is in the audit trail: a download, or with
 /// <c>disposition=inline</c> a preview of a safe type.
 /// </summary>
-public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, RequestAuthenticator authenticator, FileCatalog catalog, RequestAudit audit)
+public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, FileCatalog catalog, RequestAudit audit)
 {
     [Function(nameof(DownloadFileFunction))]
+    [EndpointPolicy(Callers.SignedIn, SingleValued = ["key", "disposition"],
+        Audit = AuditActions.Download, InlineAudit = AuditActions.Preview, AuditTarget = "key", OnAws = true)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "files/download")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var user = await authenticator.AuthenticateAsync(request, cancellationToken);
-        if (user is null)
-        {
-            return Problems.Unauthenticated();
-        }
-
+        var user = request.SignedInUser();
         string? key = request.Query["key"];
-        var action = request.Query["disposition"] == "inline" ? AuditActions.Preview : AuditActions.Download;
-        if (QueryParameters.FirstRepeated(request, "key", "disposition") is { } repeated)
-        {
-            return Refused(request, action, user.Id, key, Problems.BadRequest($"{repeated} must be given at most once."));
-        }
-
         var result = await catalog.GetDownloadLinkAsync(user, key, request.Query["disposition"], cancellationToken);
         if (result.Failure is { } failure)
         {
             logger.LogDebug("Download refused for {UserId}: {FailureKind}", user.Id, failure.Kind);
-            return Refused(request, action, user.Id, key, FileProblems.For(request.HttpContext.Response, failure));
+            return audit.Refused(request.HttpContext, FileProblems.For(request.HttpContext.Response, failure));
         }
 
         try
@@ -51,11 +43,5 @@ public sealed class DownloadFileFunction(ILogger<DownloadFileFunction> logger, R
 
         // The link itself is a bearer credential for this file; it is never logged (ApiPipeline marks it no-store).
         return new RedirectResult(result.Value!.Url.AbsoluteUri, permanent: false);
-    }
-
-    private ObjectResult Refused(HttpRequest request, string action, string userId, string? key, ObjectResult problem)
-    {
-        audit.Post(request.HttpContext, action, userId, key, problem, onAws: true);
-        return problem;
     }
 }

@@ -1,3 +1,4 @@
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -8,6 +9,7 @@ namespace FileBridge.Functions.Health;
 public sealed class HealthFunction
 {
     [Function(nameof(HealthFunction))]
+    [EndpointPolicy(Callers.Anonymous, OutsideFrontDoor = true)]
     public IActionResult Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "health")] HttpRequest request) =>
         new OkObjectResult(new { status = "ok" });

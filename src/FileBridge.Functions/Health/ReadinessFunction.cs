@@ -1,5 +1,6 @@
 using FileBridge.Core.Health;
 using FileBridge.Functions.Http;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +12,7 @@ namespace FileBridge.Functions.Health;
 public sealed class ReadinessFunction(ILogger<ReadinessFunction> logger, ReadinessProbe probe)
 {
     [Function(nameof(ReadinessFunction))]
+    [EndpointPolicy(Callers.Anonymous, OutsideFrontDoor = true)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health/ready")] HttpRequest request,
         CancellationToken cancellationToken)

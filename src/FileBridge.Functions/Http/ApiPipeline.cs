@@ -1,23 +1,25 @@
-using FileBridge.Core.Audit;
 using FileBridge.Core.Telemetry;
-using FileBridge.Core.Throttling;
-using FileBridge.Functions.Auth;
-using FileBridge.Functions.Health;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Http;
 
 /// <summary>
-/// What every API request goes through, on Azure Functions and on the DevHost alike: <c>no-store</c>,
-/// the rate limits, and a problem answer (logged by its severity) for any fault a function let escape.
-/// The hosts adapt it in a few lines: <see cref="ApiPipelineMiddleware"/> and the DevHost's endpoints.
+/// What every API request goes through, on Azure Functions and on the DevHost alike: <c>no-store</c>, the policy
+/// its function declares (<see cref="EndpointPolicyAttribute"/>), and a problem answer (logged by its severity) for
+/// any fault a function let escape. The hosts adapt it in a few lines: <see cref="ApiPipelineMiddleware"/> and the
+/// DevHost's endpoints.
 /// </summary>
 public sealed partial class ApiPipeline(
-    RateLimits limits,
+    EndpointPolicies policies,
+    IServiceProvider services,
+    FrontDoorCheck frontDoor,
+    RequestLimiters limiters,
     ClientAddressResolver addresses,
-    RequestAuthenticator authenticator,
+    OriginPolicy origins,
     RequestAudit audit,
     FileBridgeMetrics metrics,
     ILogger<ApiPipeline> logger)
@@ -25,25 +27,14 @@ public sealed partial class ApiPipeline(
     /// <summary>Azure Functions serves HTTP triggers under this prefix (host.json <c>extensions.http.routePrefix</c>).</summary>
     public const string RoutePrefix = "api";
 
-    /// <summary>The limiter names of the <c>filebridge.throttled</c> metric and of <c>throttled</c> audit rows.</summary>
-    public const string SignInsPerClientLimiter = "signins-per-client";
-
-    /// <inheritdoc cref="SignInsPerClientLimiter"/>
-    public const string RequestsLimiter = "requests";
-
-    /// <inheritdoc cref="SignInsPerClientLimiter"/>
-    public const string SignInsPerNameLimiter = "signins-per-name";
-
-    /// <inheritdoc cref="SignInsPerClientLimiter"/>
-    public const string PasswordChecksLimiter = "password-checks";
-
     public async Task InvokeAsync(HttpContext context, string functionName, Func<Task> function)
     {
+        ArgumentNullException.ThrowIfNull(context);
         // API answers are per person or per moment; no cache may keep one.
         context.Response.Headers.CacheControl = "no-store";
         try
         {
-            if (await RefusalAsync(context, functionName) is { } refused)
+            if (await RefusalAsync(context, functionName, policies.For(functionName)) is { } refused)
             {
                 await refused.ExecuteResultAsync(new ActionContext { HttpContext = context });
                 return;
@@ -59,36 +50,60 @@ public sealed partial class ApiPipeline(
         }
     }
 
-    private async Task<IActionResult?> RefusalAsync(HttpContext context, string functionName)
+    // In this order: the front door, who calls (so that the limit counts them), the rate, the origin, whether
+    // they may call, the query. Nothing after a refusal runs, and no refusal costs a password check or AWS call.
+    private async Task<ObjectResult?> RefusalAsync(HttpContext context, string functionName, EndpointPolicyAttribute policy)
     {
-        var (limiter, limiterName, key) = functionName switch
+        EndpointPolicies.Apply(context, policy);
+        if (!policy.OutsideFrontDoor && !frontDoor.Admits(context.Request))
         {
-            nameof(LoginFunction) => (limits.SignInsPerClient, SignInsPerClientLimiter, addresses.Resolve(context)),
-            // Probes touch nothing, not even the session table.
-            nameof(HealthFunction) or nameof(ReadinessFunction) => (limits.Requests, RequestsLimiter, "client:" + addresses.Resolve(context)),
-            _ => (limits.Requests, RequestsLimiter, await CallerKeyAsync(context)),
-        };
-        if (limiter.TryAcquire(key) is { Allowed: false } decision)
-        {
-            LogThrottled(logger, functionName);
-            metrics.Throttled(limiterName);
-            // The session was read for the key already (cached); the probes and sign-ins are counted by address only.
-            var user = functionName is nameof(LoginFunction) or nameof(HealthFunction) or nameof(ReadinessFunction)
-                ? null
-                : await authenticator.AuthenticateAsync(context.Request, context.RequestAborted);
-            audit.PostThrottled(context, user?.Id, limiterName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
-            return Problems.RateLimited(context.Response, decision.RetryAfter);
+            LogRefused(logger, functionName, "not through the front door");
+            return Problems.ForbiddenOrigin();
         }
 
-        return null;
+        var caller = services.GetRequiredKeyedService<ICallerRequirement>(policy.Caller);
+        await caller.IdentifyAsync(context);
+        if (Throttled(context, functionName, policy.Limiter) is { } throttled)
+        {
+            return throttled;
+        }
+
+        if (IsStateChanging(context.Request.Method) && !origins.Allows(context.Request))
+        {
+            LogRefused(logger, functionName, "cross-site origin");
+            return Problems.ForbiddenOrigin();
+        }
+
+        if (caller.Refusal(context) is { } refusal)
+        {
+            LogRefused(logger, functionName, "caller requirement " + policy.Caller);
+            return refusal;
+        }
+
+        return QueryParameters.FirstRepeated(context.Request, policy.SingleValued) is { } repeated
+            ? audit.Refused(context, Problems.BadRequest($"{repeated} must be given at most once."))
+            : null;
     }
 
-    // Signed-in people are counted as themselves (however many addresses they come from); anyone
-    // else by address. A made-up cookie is no session: it is counted by address too.
-    private async Task<string> CallerKeyAsync(HttpContext context) =>
-        await authenticator.AuthenticateAsync(context.Request, context.RequestAborted) is { } user
-            ? "user:" + user.Id
-            : "client:" + addresses.Resolve(context);
+    // Identified people are counted as themselves (however many addresses they come from); anyone else by
+    // address. A made-up cookie is no session: it is counted by address too.
+    private ObjectResult? Throttled(HttpContext context, string functionName, string limiterName)
+    {
+        var user = RequestCaller.Identified(context);
+        var key = user is null ? "client:" + addresses.Resolve(context) : "user:" + user.Id;
+        if (limiters.For(limiterName).TryAcquire(key) is not { Allowed: false } decision)
+        {
+            return null;
+        }
+
+        LogThrottled(logger, functionName);
+        metrics.Throttled(limiterName);
+        audit.PostThrottled(context, user?.Id, limiterName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
+        return Problems.RateLimited(context.Response, decision.RetryAfter);
+    }
+
+    private static bool IsStateChanging(string method) =>
+        !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method));
 
     private void LogFault(Exception exception, string functionName, int status)
     {
@@ -117,4 +132,7 @@ public sealed partial class ApiPipeline(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{FunctionName} refused: the caller is over its rate")]
     private static partial void LogThrottled(ILogger logger, string functionName);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{FunctionName} refused: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string functionName, string reason);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FileBridge.Core.Audit;
 using FileBridge.Core.Aws;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,6 +38,25 @@ public sealed class RequestAudit(IAuditLog log, ClientAddressResolver addresses,
         ArgumentNullException.ThrowIfNull(problem);
         var code = (problem.Value as ProblemDetails)?.Extensions.TryGetValue("code", out var value) == true ? value as string : null;
         Post(context, action, userId, target, problem.StatusCode ?? StatusCodes.Status500InternalServerError, code, onAws);
+    }
+
+    /// <summary>
+    /// Queues the row of a refusal of the current request under its route's declared audit action and target
+    /// (<see cref="EndpointPolicyAttribute.Audit"/>), naming the caller the pipeline established; no row when
+    /// the route declares none. Returns <paramref name="problem"/>, the answer.
+    /// </summary>
+    public ObjectResult Refused(HttpContext context, ObjectResult problem)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (EndpointPolicies.Of(context) is { Audit: { } declared } policy)
+        {
+            var query = context.Request.Query;
+            var action = policy.InlineAudit is { } inline && query["disposition"] == "inline" ? inline : declared;
+            var target = policy.AuditTarget is { } parameter ? (string?)query[parameter] : null;
+            Post(context, action, RequestCaller.Identified(context)?.Id, target, problem, policy.OnAws);
+        }
+
+        return problem;
     }
 
     /// <summary>Stores the row before returning; throws <see cref="AuditUnavailableException"/> when it cannot (download links).</summary>

@@ -1,23 +1,21 @@
 using FileBridge.Core.Sessions;
+using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
 
 namespace FileBridge.Functions.Http;
 
-/// <summary>Finds the signed-in user of a request from its session cookie, once per request.</summary>
+/// <summary>Finds the signed-in user of a request from its session cookie, once per request (<see cref="RequestCaller"/>).</summary>
 public sealed class RequestAuthenticator(SessionService sessions)
 {
-    // The rate limiter asks before the function does; the session row is read only once.
-    private static readonly object CacheKey = new();
-
-    public async Task<AuthenticatedUser?> AuthenticateAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<AuthenticatedUser?> AuthenticateAsync(HttpContext context)
     {
-        if (request.HttpContext.Items.TryGetValue(CacheKey, out var known))
+        if (RequestCaller.TryGet(context, out var known))
         {
-            return (AuthenticatedUser?)known;
+            return known;
         }
 
-        var user = await sessions.AuthenticateAsync(SessionCookie.Read(request), cancellationToken);
-        request.HttpContext.Items[CacheKey] = user;
+        var user = await sessions.AuthenticateAsync(SessionCookie.Read(context.Request), context.RequestAborted);
+        RequestCaller.Set(context, user);
         return user;
     }
 }

@@ -16,11 +16,21 @@ public sealed class WebOptions : IValidatableObject
     /// </summary>
     public string? ClientAddressHeader { get; set; }
 
+    /// <summary>
+    /// The id of the Azure Front Door profile every request must come through (its <c>X-Azure-FDID</c> header).
+    /// Unset: no check. Set: other requests answer 403 <c>forbidden_origin</c> (the health probes excepted), and only
+    /// requests with this id have their <see cref="ClientAddressHeader"/> believed.
+    /// </summary>
+    public string? RequiredFrontDoorId { get; set; }
+
     public IReadOnlyList<string> ParsedOrigins() =>
         (AllowedOrigins ?? string.Empty)
             .Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(o => o.TrimEnd('/'))
             .ToList();
+
+    public Guid? ParsedFrontDoorId() =>
+        string.IsNullOrWhiteSpace(RequiredFrontDoorId) ? null : Guid.Parse(RequiredFrontDoorId);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -28,6 +38,14 @@ public sealed class WebOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Web:ClientAddressHeader must be a header name such as X-Forwarded-For, not '{header}'.", [nameof(ClientAddressHeader)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(RequiredFrontDoorId) && !Guid.TryParse(RequiredFrontDoorId, out _))
+        {
+            yield return new ValidationResult(
+                // The id is what proves a request came through the edge: the message names the setting, never repeats it.
+                "Web:RequiredFrontDoorId must be the Front Door profile's id, a GUID such as 00000000-0000-0000-0000-000000000000.",
+                [nameof(RequiredFrontDoorId)]);
         }
 
         foreach (var origin in ParsedOrigins())

@@ -45,6 +45,26 @@ public sealed class ClientAddressResolverTests
         Assert.Equal(expected, address);
     }
 
+    [Theory]
+    [InlineData("6f3c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f", "198.51.100.1")]
+    [InlineData("00000000-0000-0000-0000-000000000000", "10.0.0.4")]
+    [InlineData(null, "10.0.0.4")]
+    public void Resolve_FrontDoorRequired_BelievesTheHeaderOnlyFromThatFrontDoor(string? frontDoorId, string expected)
+    {
+        var resolver = new ClientAddressResolver(Options.Create(new WebOptions
+        {
+            ClientAddressHeader = "X-FileBridge-Client-Address",
+            RequiredFrontDoorId = "6f3c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f",
+        }));
+        (string Name, string Value)[] headers = frontDoorId is null
+            ? [("X-FileBridge-Client-Address", "198.51.100.1")]
+            : [("X-FileBridge-Client-Address", "198.51.100.1"), (FrontDoorCheck.HeaderName, frontDoorId)];
+
+        var address = resolver.Resolve(Request("10.0.0.4", headers));
+
+        Assert.Equal(expected, address);
+    }
+
     private static ClientAddressResolver Resolver(string? header) => new(Options.Create(new WebOptions { ClientAddressHeader = header }));
 
     private static DefaultHttpContext Request(string socket, params (string Name, string Value)[] headers)

@@ -1,7 +1,6 @@
 using FileBridge.DevHost;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Routing;
 using FileBridge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +9,6 @@ namespace FileBridge.Functions.Tests.Pipeline;
 /// <summary>The pipeline contract through the DevHost's endpoints, over HTTP on loopback.</summary>
 public sealed class DevHostPipelineTests : ApiPipelineContract, IAsyncLifetime
 {
-    private static readonly string[] FunctionNames = ["ListFilesFunction", "MeFunction", "LoginFunction"];
     private WebApplication? _app;
     private HttpClient? _client;
 
@@ -20,10 +18,7 @@ public sealed class DevHostPipelineTests : ApiPipelineContract, IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         PipelineServices.Add(builder.Services.AddMvcCore().Services);
         _app = builder.Build();
-        _app.MapFunctions(
-            from name in FunctionNames
-            from probe in typeof(ProbeFunctions).GetMethods().Where(m => m.DeclaringType == typeof(ProbeFunctions))
-            select new FunctionRoute(name, $"{name}/{probe.Name}", ["get"], probe));
+        _app.MapFunctions(ProbeFunctions.Probes().Select(probe => new FunctionRoute(probe.Name, probe.Name, ["get", "post", "delete"], probe)));
         await _app.StartAsync();
         _client = new HttpClient { BaseAddress = new Uri(_app.Urls.First()) };
     }
@@ -39,9 +34,19 @@ public sealed class DevHostPipelineTests : ApiPipelineContract, IAsyncLifetime
 
     protected override RecordingAuditLog AuditLog => _app!.Services.GetRequiredService<RecordingAuditLog>();
 
-    protected override async Task<PipelineAnswer> SendAsync(string functionName, string probe)
+    protected override int SessionReads => _app!.Services.GetRequiredService<PipelineSessions>().Reads;
+
+    protected override string SocketAddress => "127.0.0.1";
+
+    protected override async Task<PipelineAnswer> SendAsync(PipelineRequest request)
     {
-        using var response = await _client!.GetAsync($"/api/{functionName}/{probe}");
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), $"/api/{request.Probe}{request.Query}");
+        foreach (var (name, value) in request.Headers())
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await _client!.SendAsync(message);
         return new PipelineAnswer(
             response.StatusCode,
             response.Content.Headers.ContentType?.MediaType,

@@ -14,18 +14,32 @@ public sealed class FunctionsMiddlewarePipelineTests : ApiPipelineContract
 
     protected override RecordingAuditLog AuditLog => _services.GetRequiredService<RecordingAuditLog>();
 
-    protected override async Task<PipelineAnswer> SendAsync(string functionName, string probe)
+    protected override int SessionReads => _services.GetRequiredService<PipelineSessions>().Reads;
+
+    protected override string SocketAddress => "127.0.0.1";
+
+    protected override async Task<PipelineAnswer> SendAsync(PipelineRequest request)
     {
         var http = new DefaultHttpContext { Response = { Body = new MemoryStream() } };
         http.Connection.RemoteIpAddress = IPAddress.Loopback;
-        var context = new TestFunctionContext(functionName, http, _services);
+        http.Request.Method = request.Method;
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString("127.0.0.1", 7071);
+        http.Request.Path = $"/api/{request.Probe}";
+        http.Request.QueryString = new QueryString(request.Query.Length > 0 ? request.Query : null);
+        foreach (var (name, value) in request.Headers())
+        {
+            http.Request.Headers.Append(name, value);
+        }
+
+        var context = new TestFunctionContext(request.Probe, http, _services);
         var middleware = new ApiPipelineMiddleware(_services.GetRequiredService<ApiPipeline>());
 
         // As the worker does: run the function, then write the IActionResult it returned.
         await middleware.Invoke(context, async _ =>
         {
             var function = _services.GetRequiredService<ProbeFunctions>();
-            var result = (IActionResult)typeof(ProbeFunctions).GetMethod(probe)!
+            var result = (IActionResult)typeof(ProbeFunctions).GetMethod(request.Probe)!
                 .Invoke(function, System.Reflection.BindingFlags.DoNotWrapExceptions, null, [http.Request], null)!;
             await result.ExecuteResultAsync(new ActionContext { HttpContext = http });
         });
