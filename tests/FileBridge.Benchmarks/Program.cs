@@ -6,6 +6,7 @@ using FileBridge.Benchmarks;
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- keyless   AccessKey vs WebIdentity; one hop vs two hops
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- flood     a listing alone and during a sign-in flood
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- audit     a listing with audit + telemetry off and on
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- cost      a warm request's cost beyond S3: ratios, Table transactions, throughput, audit partitions
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- search    search keys/s next to a bare ListObjectsV2 walk; time to first results
 switch (args.FirstOrDefault())
 {
@@ -24,11 +25,14 @@ switch (args.FirstOrDefault())
     case "flood":
         await FloodComparison.RunAsync();
         break;
+    case "cost":
+        await CostComparison.RunAsync();
+        break;
     case "audit":
         await AuditComparison.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit|cost");
         return 2;
 }
 

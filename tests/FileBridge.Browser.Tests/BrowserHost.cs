@@ -31,6 +31,8 @@ public class BrowserHost : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _settings = TestEnvironment.BaseSettings();
+        // Revocations come from outside the host (the admin tool's store): seen at the next request, not within the window.
+        _settings["Sessions:RevalidateAfter"] = "00:00:00";
         Configure(_settings);
         _users = new TestUsers(_settings);
         _devHost = InProcessDevHost.StartOnKestrel(_settings, Time);

@@ -32,14 +32,23 @@ public sealed class AuditListHandler(AuditTable table, IOptions<AuditOptions> op
         var userId = request.User is { } user ? UserName.Normalize(user) : null;
         var action = request.Action is { } given ? given.Trim() : null;
 
+        // One row past the limit tells whether the listing stopped at it or ran out of rows.
         var rows = new List<AuditRecord>();
-        await foreach (var row in table.ReadAsync(now, oldest, userId, action, request.Limit, cancellationToken))
+        await foreach (var row in table.ReadAsync(now, oldest, userId, action, request.Limit + 1, cancellationToken))
         {
             rows.Add(row);
-            if (rows.Count == request.Limit)
+            if (rows.Count > request.Limit)
             {
                 break;
             }
+        }
+
+        var stoppedAtLimit = rows.Count > request.Limit;
+        if (stoppedAtLimit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            // On standard error, so --json output stays one row per line.
+            console.Error.WriteLine($"Stopped at --limit {request.Limit}: older rows match too (raise --limit or narrow --since).");
         }
 
         if (request.Json)

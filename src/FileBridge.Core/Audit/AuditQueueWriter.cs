@@ -2,11 +2,17 @@ using Microsoft.Extensions.Hosting;
 
 namespace FileBridge.Core.Audit;
 
-/// <summary>Stores the rows <see cref="AuditTrail.Post"/> queued, one at a time, and what is left when the host stops.</summary>
+/// <summary>
+/// Stores the rows <see cref="AuditTrail.Post"/> queued, in batches (whatever waits, up to a transaction per shard at
+/// once), and what is left when the host stops. Each row that cannot be stored is counted, never its batch-mates.
+/// </summary>
 public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : BackgroundService
 {
     // On shutdown the queue gets this long to empty; rows still waiting then are lost and counted.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    // A transaction holds 100 rows of one partition; this many fill one per shard of the largest Audit:Shards.
+    private const int MaxRowsPerDrain = 100 * 99;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,15 +33,33 @@ public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : Backg
 
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && trail.Queue.TryRead(out var item))
+        var batch = new List<(AuditEvent Event, DateTimeOffset Time)>(MaxRowsPerDrain);
+        while (!cancellationToken.IsCancellationRequested)
         {
+            batch.Clear();
+            while (batch.Count < MaxRowsPerDrain && trail.Queue.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
             try
             {
-                await table.WriteAsync(item.Event, item.Time, cancellationToken);
+                foreach (var failed in await table.WriteBatchAsync(batch, cancellationToken))
+                {
+                    trail.Failed(failed.Action, null);
+                }
             }
             catch (Exception e)
             {
-                trail.Failed(item.Event.Action, e);
+                foreach (var item in batch)
+                {
+                    trail.Failed(item.Event.Action, e);
+                }
             }
         }
     }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace FileBridge.Core.Audit;
 
 /// <summary>
-/// The Audit table: PartitionKey = the UTC day (<c>yyyyMMdd</c>), RowKey = inverted ticks and a random suffix, so a
-/// partition reads newest first and two events in one tick never collide. Reads walk day partitions, never the table.
+/// The Audit table: PartitionKey = the UTC day and a shard (<c>yyyyMMdd-NN</c>; rows written before shards existed sit in
+/// <c>yyyyMMdd</c>), RowKey = inverted ticks and a random suffix, so a partition reads newest first and two events in one
+/// tick never collide. Rows go to the day's shards in turn, never by user, so no partition gets more than its share.
+/// Reads walk a day's partitions, never the table.
 /// </summary>
 public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions> options)
 {
@@ -28,16 +30,85 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
     private const int DaysInParallel = 16;
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
+    private readonly int _shards = options.Value.Shards;
     private volatile bool _tableExists;
+    private uint _nextShard;
 
+    /// <summary>The partition of rows written before shards existed: the UTC day alone.</summary>
     public static string PartitionOf(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    public static string PartitionOf(DateTimeOffset time, int shard) =>
+        PartitionOf(time) + "-" + shard.ToString("D2", CultureInfo.InvariantCulture);
+
+    /// <summary>Stores one row (a download link waits for its own) in the next shard.</summary>
     public async Task WriteAsync(AuditEvent auditEvent, DateTimeOffset time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
         await EnsureTableAsync(cancellationToken);
+        await _table.AddEntityAsync(ToEntity(auditEvent, time, NextShard()), cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores rows in batches: dealt to the shards in turn, then one transaction per shard (of up to 100 rows), the
+    /// shards at once. A transaction that fails is retried row by row, so one bad row never takes its batch-mates with
+    /// it. Returns the rows that could not be stored.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEvent>> WriteBatchAsync(
+        IReadOnlyList<(AuditEvent Event, DateTimeOffset Time)> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        await EnsureTableAsync(cancellationToken);
+        var batches = rows
+            .Select(row => (row.Event, Entity: ToEntity(row.Event, row.Time, NextShard())))
+            .GroupBy(row => row.Entity.PartitionKey, StringComparer.Ordinal)
+            .SelectMany(partition => partition.Chunk(BatchSize));
+        var failed = await Task.WhenAll(batches.Select(batch => WriteTransactionAsync(batch, cancellationToken)));
+        return failed.SelectMany(f => f).ToList();
+    }
+
+    private async Task<List<AuditEvent>> WriteTransactionAsync((AuditEvent Event, TableEntity Entity)[] batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row.Entity)), cancellationToken);
+            return [];
+        }
+        catch (Exception e) when (e is RequestFailedException or TableTransactionFailedException)
+        {
+            // A transaction is all or nothing: find out row by row which ones the table refuses.
+        }
+
+        var failed = new List<AuditEvent>();
+        foreach (var (auditEvent, entity) in batch)
+        {
+            try
+            {
+                await _table.AddEntityAsync(entity, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 409)
+            {
+                // Stored by the transaction after all (its answer was lost): not a failure.
+            }
+            catch (RequestFailedException)
+            {
+                failed.Add(auditEvent);
+            }
+        }
+
+        return failed;
+    }
+
+    private int NextShard() => (int)(Interlocked.Increment(ref _nextShard) % (uint)_shards);
+
+    private static TableEntity ToEntity(AuditEvent auditEvent, DateTimeOffset time, int shard)
+    {
         var rowKey = (DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N");
-        await _table.AddEntityAsync(new TableEntity(PartitionOf(time), rowKey)
+        return new TableEntity(PartitionOf(time, shard), rowKey)
         {
             [TimeColumn] = time,
             [ActionColumn] = auditEvent.Action,
@@ -47,7 +118,7 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
             [ClientAddressColumn] = auditEvent.ClientAddress,
             [RoleSessionNameColumn] = auditEvent.RoleSessionName,
             [RequestIdColumn] = auditEvent.RequestId,
-        }, cancellationToken);
+        };
     }
 
     /// <summary>
@@ -81,10 +152,49 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
         }
     }
 
-    // A day's newest rows come first, so no day needs more than the limit.
+    // Each partition's newest rows come first, so no partition needs more than the limit; the day's are merged by RowKey
+    // (inverted ticks), which is newest first across shards.
     private async Task<List<AuditRecord>> ReadDayAsync(DateTime day, string? userId, string? action, int limit, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {PartitionOf(day)}");
+        var partitions = await PartitionsOfDayAsync(day, cancellationToken);
+        var reads = await Task.WhenAll(partitions.Select(partition => ReadPartitionAsync(partition, userId, action, limit, cancellationToken)));
+        return reads.SelectMany(rows => rows)
+            .OrderBy(row => row.RowKey, StringComparer.Ordinal)
+            .Take(limit)
+            .Select(row => row.Record)
+            .ToList();
+    }
+
+    /// <summary>
+    /// The day's partitions that hold rows: the unsharded <c>yyyyMMdd</c> of older rows and every <c>yyyyMMdd-NN</c>,
+    /// whatever <c>Audit:Shards</c> was when they were written. Each step asks for the first row past the last partition
+    /// found, so a day costs one round trip per partition plus one, and an empty day one.
+    /// </summary>
+    private async Task<List<string>> PartitionsOfDayAsync(DateTime day, CancellationToken cancellationToken)
+    {
+        var first = PartitionOf(day);
+        // '-' sorts just before '.', so [day, day + ".") holds the day's own partition and all its shards.
+        var end = first + ".";
+        var found = new List<string>();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {end}");
+        while (true)
+        {
+            var next = await _table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["PartitionKey"], cancellationToken: cancellationToken)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null)
+            {
+                return found;
+            }
+
+            found.Add(next.PartitionKey);
+            filter = TableClient.CreateQueryFilter($"PartitionKey gt {next.PartitionKey} and PartitionKey lt {end}");
+        }
+    }
+
+    private async Task<List<(string RowKey, AuditRecord Record)>> ReadPartitionAsync(
+        string partition, string? userId, string? action, int limit, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         if (userId is not null)
         {
             filter += " and " + TableClient.CreateQueryFilter($"UserId eq {userId}");
@@ -95,12 +205,12 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
             filter += " and " + TableClient.CreateQueryFilter($"Action eq {action}");
         }
 
-        var records = new List<AuditRecord>();
+        var records = new List<(string, AuditRecord)>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), cancellationToken: cancellationToken))
         {
             if (ToRecord(entity) is { } record)
             {
-                records.Add(record);
+                records.Add((entity.RowKey, record));
                 if (records.Count == limit)
                 {
                     break;
@@ -120,8 +230,11 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
         }
 
         var day = PartitionOf(cutoff);
-        // PartitionKey is the day, so "older days" is a key range, not a scan of the rows that stay.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey lt {day} or (PartitionKey eq {day} and Time lt {cutoff})");
+        // PartitionKey starts with the day, so "older days" is a key range, not a scan of the rows that stay; the cutoff
+        // day's own partitions are [day, day + "."): the unsharded one and every shard.
+        var dayEnd = day + ".";
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey lt {day} or (PartitionKey ge {day} and PartitionKey lt {dayEnd} and Time lt {cutoff})");
         var deleted = 0;
         var batch = new List<TableTransactionAction>(BatchSize);
         string? partition = null;

@@ -26,7 +26,11 @@ public static class FileBridgeCoreExtensions
         services.AddOptions<LoginOptions>().BindConfiguration(LoginOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => TableClientFactory.CreateServiceClient(sp.GetRequiredService<IOptions<UsersOptions>>()));
-        services.TryAddSingleton<IUserStore, TableUserStore>();
+        services.TryAddSingleton<TableUserStore>();
+        // With sessions (the app), writes to users also reach this instance's session check cache.
+        services.TryAddSingleton<IUserStore>(sp => sp.GetService<SessionCheckCache>() is { } cache
+            ? new CacheEvictingUserStore(sp.GetRequiredService<TableUserStore>(), cache)
+            : sp.GetRequiredService<TableUserStore>());
         services.TryAddSingleton<PasswordHashing>();
         services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton<TemporaryPasswords>();
@@ -40,6 +44,7 @@ public static class FileBridgeCoreExtensions
         var services = builder.Services;
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
+        services.TryAddSingleton<SessionCheckCache>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<SessionRevocation>();
         services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

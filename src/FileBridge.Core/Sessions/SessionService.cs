@@ -8,11 +8,18 @@ namespace FileBridge.Core.Sessions;
 public sealed partial class SessionService(
     ISessionStore sessions,
     IUserStore users,
+    SessionCheckCache cache,
     IOptions<SessionsOptions> options,
     TimeProvider time,
     ILogger<SessionService> logger)
 {
     private static readonly TimeSpan MaxTouchInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>With a cache of its own (tests, tools); the app shares one <see cref="SessionCheckCache"/> per instance.</summary>
+    public SessionService(ISessionStore sessions, IUserStore users, IOptions<SessionsOptions> options, TimeProvider time, ILogger<SessionService> logger)
+        : this(sessions, users, new SessionCheckCache(options, time), options, time, logger)
+    {
+    }
 
     private readonly SessionsOptions _options = options.Value;
 
@@ -33,7 +40,9 @@ public sealed partial class SessionService(
 
     /// <returns>
     /// The signed-in user, or null when the token is unknown, expired, revoked, its user disabled, or the user's
-    /// password, scope or sessions changed since it was created (the security stamp differs).
+    /// password or sessions changed since it was created (the security stamp differs). Answered from this instance's
+    /// memory when its rows were read within <see cref="SessionsOptions.RevalidateAfter"/>; a refusal for idleness or a
+    /// changed stamp is decided on rows read again, never on remembered ones.
     /// </returns>
     public async Task<AuthenticatedUser?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
     {
@@ -42,54 +51,94 @@ public sealed partial class SessionService(
             return null;
         }
 
-        var session = await sessions.FindAsync(SessionToken.HashOf(token!), cancellationToken);
-        if (session is null)
+        var tokenHash = SessionToken.HashOf(token!);
+        var entry = await FindSessionAsync(tokenHash, fresh: false, cancellationToken);
+        if (entry is null)
         {
             return null;
         }
 
         var now = time.GetUtcNow();
-        if (!session.IsActiveAt(now, _options.IdleTimeout))
+        if (!entry.IsActiveAt(now, _options.IdleTimeout))
         {
-            await sessions.DeleteAsync(session.TokenHash, cancellationToken);
-            LogExpired(logger, session.UserId);
-            return null;
+            // Another instance may have seen the session since this one read it: the row decides.
+            entry = await FindSessionAsync(tokenHash, fresh: true, cancellationToken);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            if (!entry.IsActiveAt(now, _options.IdleTimeout))
+            {
+                await EndSessionAsync(entry.Record, cancellationToken);
+                LogExpired(logger, entry.Record.UserId);
+                return null;
+            }
         }
 
-        var user = await users.FindAsync(session.UserId, cancellationToken);
-        if (user is null || user.Disabled)
+        var user = await FindUserAsync(entry.Record.UserId, fresh: false, cancellationToken);
+        if (user is null || user.Disabled || !SecurityStamp.Matches(entry.Record.SecurityStamp, user.SecurityStamp))
         {
-            await sessions.DeleteAsync(session.TokenHash, cancellationToken);
-            return null;
+            // Remembered rows may be older than the change (or than a reauth that gave the session the new stamp).
+            entry = await FindSessionAsync(tokenHash, fresh: true, cancellationToken);
+            if (entry is null)
+            {
+                return null;
+            }
+
+            user = await FindUserAsync(entry.Record.UserId, fresh: true, cancellationToken);
+            if (user is null || user.Disabled)
+            {
+                await EndSessionAsync(entry.Record, cancellationToken);
+                return null;
+            }
+
+            if (!SecurityStamp.Matches(entry.Record.SecurityStamp, user.SecurityStamp))
+            {
+                await EndSessionAsync(entry.Record, cancellationToken);
+                LogStampChanged(logger, entry.Record.UserId);
+                return null;
+            }
         }
 
-        if (!SecurityStamp.Matches(session.SecurityStamp, user.SecurityStamp))
+        // Touching on every request would double the table writes; a fraction of the idle timeout (at most a
+        // minute) keeps the idle expiry accurate enough. Requests arriving at once touch once.
+        if (entry.TryClaimTouch(now, TouchInterval))
         {
-            await sessions.DeleteAsync(session.TokenHash, cancellationToken);
-            LogStampChanged(logger, session.UserId);
-            return null;
+            await sessions.TouchAsync(entry.Record, now, cancellationToken);
         }
 
-        // Touching on every request would double the table writes; a fraction of the idle
-        // timeout keeps the idle expiry accurate enough.
-        if (now - session.LastSeenAt >= TouchInterval)
-        {
-            await sessions.TouchAsync(session, now, cancellationToken);
-        }
-
-        return new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, session.ExpiresAt);
+        return new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, entry.Record.ExpiresAt);
     }
 
     public async Task EndAsync(string? token, CancellationToken cancellationToken)
     {
         if (SessionToken.LooksValid(token))
         {
-            await sessions.DeleteAsync(SessionToken.HashOf(token!), cancellationToken);
+            var tokenHash = SessionToken.HashOf(token!);
+            await sessions.DeleteAsync(tokenHash, cancellationToken);
+            cache.EvictSession(tokenHash);
         }
     }
 
-    public Task<int> EndAllForUserAsync(string userId, CancellationToken cancellationToken) =>
-        sessions.DeleteAllForUserAsync(userId, cancellationToken);
+    public async Task<int> EndAllForUserAsync(string userId, CancellationToken cancellationToken)
+    {
+        var ended = await sessions.DeleteAllForUserAsync(userId, cancellationToken);
+        cache.SessionsOfUserEnded(userId);
+        return ended;
+    }
+
+    private Task<CachedSession?> FindSessionAsync(string tokenHash, bool fresh, CancellationToken cancellationToken) =>
+        cache.FindSessionAsync(tokenHash, ct => sessions.FindAsync(tokenHash, ct), fresh, cancellationToken);
+
+    private Task<UserAccount?> FindUserAsync(string userId, bool fresh, CancellationToken cancellationToken) =>
+        cache.FindUserAsync(userId, ct => users.FindAsync(userId, ct), fresh, cancellationToken);
+
+    private async Task EndSessionAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        await sessions.DeleteAsync(session.TokenHash, cancellationToken);
+        cache.EvictSession(session.TokenHash);
+    }
 
     private TimeSpan TouchInterval => TimeSpan.FromTicks(Math.Min(MaxTouchInterval.Ticks, _options.IdleTimeout.Ticks / 10));
 

@@ -18,6 +18,14 @@ public sealed class SessionsOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "30.00:00:00", ErrorMessage = "Sessions:AbsoluteTimeout must be between 1 second and 30 days.")]
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How long an instance may answer an established session's check from the rows it read before (DESIGN.md,
+    /// "Per-request cost"); zero reads the tables on every request. Also how long a change made elsewhere (a
+    /// revocation by the admin tool, another instance's sign-out) may take to reach this instance.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Sessions:RevalidateAfter must be between 0 and 1 minute.")]
+    public TimeSpan RevalidateAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (IdleTimeout > AbsoluteTimeout)

@@ -61,12 +61,14 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     {
         try
         {
+            // Any ETag: the row this instance remembers may be older than another instance's touch. A merge never
+            // brings back a deleted row (404).
             var entity = new TableEntity(session.TokenHash, session.TokenHash) { [LastSeenAtColumn] = lastSeenAt };
-            await _table.UpdateEntityAsync(entity, session.ETag, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
-            // Revoked meanwhile, or another request touched it first: both are fine.
+            // Revoked meanwhile: fine.
         }
     }
 

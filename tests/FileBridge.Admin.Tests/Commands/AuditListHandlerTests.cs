@@ -105,6 +105,49 @@ public sealed class AuditListHandlerTests
         Assert.DoesNotContain(everything, v => v.Contains(password, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_ReadsEveryShardOfADay_AndTheUnshardedPartition_NewestFirst()
+    {
+        var options = Options.Create(new AuditOptions { TableName = _context.Settings["Audit:TableName"]!, Shards = 5 });
+        var table = new AuditTable(new TableServiceClient(TestEnvironment.AzuriteConnectionString), options);
+        var rows = Enumerable.Range(0, 12).Select(i => (new AuditEvent("list", "dana", "home/", "200", RequestId: $"r{i:D2}"), _now.AddSeconds(-i))).ToList();
+        Assert.Empty(await table.WriteBatchAsync(rows, CancellationToken.None));
+        // A row from before shards existed, in the day's own partition.
+        var legacy = _now.AddSeconds(-5.5);
+        await _context.AuditTable.AddEntityAsync(new TableEntity(AuditTable.PartitionOf(legacy), $"{DateTimeOffset.MaxValue.UtcTicks - legacy.UtcTicks:D19}-legacy")
+        {
+            ["Time"] = legacy, ["Action"] = "list", ["UserId"] = "dana", ["RequestId"] = "legacy",
+        });
+
+        var partitions = new HashSet<string>();
+        await foreach (var row in _context.AuditTable.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        var result = await _context.RunAsync("audit", "list", "--user", "dana", "--json");
+
+        Assert.Equal(6, partitions.Count);
+        var expected = Enumerable.Range(0, 6).Select(i => $"r{i:D2}").Append("legacy").Concat(Enumerable.Range(6, 6).Select(i => $"r{i:D2}"));
+        Assert.Equal(expected, Lines(result.Output).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("requestId").GetString()));
+        Assert.DoesNotContain("--limit", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StoppedAtTheLimit_SaysSoOnStandardError_JsonLinesStayRows()
+    {
+        await SeedAsync();
+
+        var limited = await _context.RunAsync("audit", "list", "--user", "alice", "--limit", "2", "--json");
+        var all = await _context.RunAsync("audit", "list", "--user", "alice", "--limit", "3", "--json");
+
+        Assert.Equal(2, Lines(limited.Output).Length);
+        Assert.All(Lines(limited.Output), line => JsonDocument.Parse(line));
+        Assert.Contains("--limit 2", limited.Error, StringComparison.Ordinal);
+        Assert.Equal(3, Lines(all.Output).Length);
+        Assert.DoesNotContain("--limit", all.Error, StringComparison.Ordinal);
+    }
+
     private async Task SeedAsync()
     {
         var table = new AuditTable(

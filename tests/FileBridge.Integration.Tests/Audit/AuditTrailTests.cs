@@ -82,7 +82,7 @@ public sealed class AuditTrailTests
         Assert.Equal(("signins-per-client", "429 rate_limited"), (throttled.GetString("Target"), throttled.GetString("Outcome")));
         // Names that are no account (one of them a password typed as a name) are refused without a user id.
         Assert.All(rows.Where(r => Action(r) == "sign-in-refused" && r.GetString("UserId") is null), r => Assert.Equal("401 invalid_credentials", r.GetString("Outcome")));
-        Assert.All(rows, r => Assert.StartsWith(r.PartitionKey, r.GetDateTimeOffset("Time")!.Value.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.StartsWith(r.GetDateTimeOffset("Time")!.Value.UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture) + "-", r.PartitionKey, StringComparison.Ordinal));
 
         var everything = string.Join('\n', rows.SelectMany(r => r.Select(column => $"{column.Key}={column.Value}")));
         var link = download.Headers.Location!.ToString();

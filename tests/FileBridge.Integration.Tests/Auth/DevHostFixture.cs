@@ -5,7 +5,9 @@ namespace FileBridge.Integration.Tests.Auth;
 /// <summary>One in-process DevHost with default sign-in settings and its own tables, shared by a test class.</summary>
 public sealed class DevHostFixture : IAsyncLifetime
 {
-    public Dictionary<string, string?> Settings { get; } = WithPasswordCheckLog(TestEnvironment.BaseSettings());
+    // The admin tool changes rows behind the DevHost's back: these tests expect the change at the next request, so the
+    // host reads the tables on every request (the window itself is tested in-process, Sessions/TwoInstanceSessionTests).
+    public Dictionary<string, string?> Settings { get; } = WithPasswordCheckLog(new(TestEnvironment.BaseSettings()) { ["Sessions:RevalidateAfter"] = "00:00:00" });
 
     public InProcessDevHost Host { get; private set; } = null!;
 
