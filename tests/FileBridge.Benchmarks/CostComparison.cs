@@ -7,6 +7,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using FileBridge.Core.Audit;
 using FileBridge.Core.Aws;
+using FileBridge.Core.Files;
 using FileBridge.DevHost;
 using FileBridge.Functions;
 using FileBridge.Testing;
@@ -53,7 +54,7 @@ internal static class CostComparison
         var token = await ApiSession.SignInAsync(app.Client, "bench-cost", Password);
         var results = new List<(string Name, string Value)>();
 
-        using (var lease = await app.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("bench-direct", []), CancellationToken.None))
+        using (var lease = await app.Services.GetRequiredService<AssumedRoleCache>().AcquireAsync(new RoleRequest("bench-direct", [], app.Services.GetRequiredService<FileLocations>().All[0]), CancellationToken.None))
         {
             foreach (var cloud in new[] { false, true })
             {

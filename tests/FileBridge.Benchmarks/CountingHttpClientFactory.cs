@@ -5,11 +5,11 @@ namespace FileBridge.Benchmarks;
 /// <summary>The SDK's HTTP layer, passing everything through and counting STS calls (form POSTs to "/").</summary>
 internal sealed class CountingHttpClientFactory : HttpClientFactory
 {
-    private readonly CountingHandler handler = new();
+    private readonly CountingHandler _handler = new();
 
-    public int StsCalls => handler.StsCalls;
+    public int StsCalls => _handler.StsCalls;
 
-    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(_handler, disposeHandler: false);
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 
@@ -17,15 +17,15 @@ internal sealed class CountingHttpClientFactory : HttpClientFactory
 
     private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
     {
-        private int stsCalls;
+        private int _stsCalls;
 
-        public int StsCalls => Volatile.Read(ref stsCalls);
+        public int StsCalls => Volatile.Read(ref _stsCalls);
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.Method == HttpMethod.Post && request.RequestUri!.AbsolutePath == "/")
             {
-                Interlocked.Increment(ref stsCalls);
+                Interlocked.Increment(ref _stsCalls);
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace FileBridge.Infrastructure.Tests;
 
 /// <summary>
-/// The admin tool ships as a .NET tool named filebridge-admin (DESIGN.md "Deploying, v3"). Packing takes minutes on a
+/// The admin tool ships as a .NET tool named filebridge-admin (README.md, "Operating FileBridge"). Packing takes minutes on a
 /// busy build machine, so the project's declaration is checked here; scripts/release.sh packs it.
 /// </summary>
 public sealed class AdminToolPackageTests

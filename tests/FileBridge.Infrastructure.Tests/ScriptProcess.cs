@@ -58,7 +58,7 @@ internal static class ScriptProcess
 }
 
 /// <summary>
-/// StandIns/filebridge_standin.py on a loopback port: a deployed FileBridge as DESIGN.md "Signing in, v3" describes
+/// StandIns/filebridge_standin.py on a loopback port: a deployed FileBridge as the contract for signing in with a second factor describes
 /// it, for the smoke script (the DevHost does not answer 202 yet) and the day-one dry run.
 /// </summary>
 internal sealed class FileBridgeStandIn : IDisposable

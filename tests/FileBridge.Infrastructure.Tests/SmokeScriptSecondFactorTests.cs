@@ -1,7 +1,7 @@
 namespace FileBridge.Infrastructure.Tests;
 
 /// <summary>
-/// scripts/smoke.sh under Login:SecondFactor=Required (DESIGN.md "Deploying, v3"): a 202 counts as "password
+/// scripts/smoke.sh under Login:SecondFactor=Required (README.md, "Operating FileBridge"): a 202 counts as "password
 /// accepted", and a code on the second line of standard input finishes the second-factor step. Run against a
 /// stand-in that answers as "Signing in, v3" says; the DevHost-backed smoke test covers the 200 path.
 /// </summary>

@@ -10,15 +10,15 @@ namespace FileBridge.OidcIssuer;
 /// </summary>
 public sealed class SigningKey : IDisposable
 {
-    private readonly X509Certificate2 certificate;
+    private readonly X509Certificate2 _certificate;
 
     public SigningKey(string subjectName)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN={subjectName}", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = DateTimeOffset.UtcNow;
-        certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
-        Key = new X509SecurityKey(certificate, certificate.Thumbprint);
+        _certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(30));
+        Key = new X509SecurityKey(_certificate, _certificate.Thumbprint);
         Credentials = new SigningCredentials(Key, SecurityAlgorithms.RsaSha256);
     }
 
@@ -29,7 +29,7 @@ public sealed class SigningKey : IDisposable
     /// <summary>The JWKS document: one RSA key with its certificate chain.</summary>
     public object Jwks()
     {
-        var parameters = certificate.GetRSAPublicKey()!.ExportParameters(false);
+        var parameters = _certificate.GetRSAPublicKey()!.ExportParameters(false);
         return new
         {
             keys = new[]
@@ -40,14 +40,14 @@ public sealed class SigningKey : IDisposable
                     use = "sig",
                     alg = SecurityAlgorithms.RsaSha256,
                     kid = Key.KeyId,
-                    x5t = Base64UrlEncoder.Encode(certificate.GetCertHash()),
+                    x5t = Base64UrlEncoder.Encode(_certificate.GetCertHash()),
                     n = Base64UrlEncoder.Encode(parameters.Modulus),
                     e = Base64UrlEncoder.Encode(parameters.Exponent),
-                    x5c = new[] { Convert.ToBase64String(certificate.RawData) },
+                    x5c = new[] { Convert.ToBase64String(_certificate.RawData) },
                 },
             },
         };
     }
 
-    public void Dispose() => certificate.Dispose();
+    public void Dispose() => _certificate.Dispose();
 }

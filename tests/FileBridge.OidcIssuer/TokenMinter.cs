@@ -7,7 +7,7 @@ namespace FileBridge.OidcIssuer;
 /// <summary>RS256 tokens shaped like Entra ID's managed identity tokens: <c>iss</c>, <c>aud</c>, <c>sub</c>, <c>oid</c>, <c>tid</c>, <c>iat</c>, <c>nbf</c>, <c>exp</c>.</summary>
 public sealed class TokenMinter(SigningKey key, IOptions<IssuerOptions> options, TimeProvider timeProvider)
 {
-    private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
+    private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
 
     /// <summary>The token the token file carries: the configured audience and subject.</summary>
     public string Default() => Mint(options.Value.Audience, options.Value.Subject, options.Value.TokenLifetime);
@@ -21,7 +21,7 @@ public sealed class TokenMinter(SigningKey key, IOptions<IssuerOptions> options,
         var expires = now + lifetime;
         // An expired token was issued before it expired, like a real one left lying in a file.
         var issued = lifetime > TimeSpan.Zero ? now : expires - TimeSpan.FromHours(1);
-        return handler.CreateToken(new SecurityTokenDescriptor
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = options.Value.Url.OriginalString,
             Audience = audience,

@@ -1,6 +1,6 @@
 namespace FileBridge.Core.Audit;
 
-/// <summary>The <c>Action</c> column's values (DESIGN.md, Audit table).</summary>
+/// <summary>The <c>Action</c> column's values (README.md, "Audit trail").</summary>
 public static class AuditActions
 {
     public const string SignIn = "sign-in";

@@ -18,7 +18,7 @@ public sealed class AuditOptions
 
     /// <summary>
     /// Partitions a day is split into (<c>yyyyMMdd-NN</c>): an Azure Table partition carries about 2,000 rows a
-    /// second, so one partition a day would cap the whole deployment's listings there (DESIGN.md, "Per-request cost").
+    /// second, so one partition a day would cap the whole deployment's listings there (README.md, "Per-request cost").
     /// </summary>
     [Range(1, 99, ErrorMessage = "Audit:Shards must be between 1 and 99.")]
     public int Shards { get; set; } = 16;

@@ -32,14 +32,14 @@ public sealed partial class AssumedRoleCache(
 
     private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
-    private readonly ConcurrentDictionary<string, Lazy<Task<AssumedRoleSession>>> entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte> refreshing = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, UpstreamUnavailableException Failure)> refusals = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, DateTimeOffset> lastInvalidations = new(StringComparer.Ordinal);
-    private readonly Lock invalidationGate = new();
-    private long nextSweepTicks;
+    private readonly ConcurrentDictionary<string, Lazy<Task<AssumedRoleSession>>> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _refreshing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Until, UpstreamUnavailableException Failure)> _refusals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastInvalidations = new(StringComparer.Ordinal);
+    private readonly Lock _invalidationGate = new();
+    private long _nextSweepTicks;
 
-    public int Count => entries.Count;
+    public int Count => _entries.Count;
 
     /// <summary>Credentials for <paramref name="request"/>, held for one request: dispose the lease when done.</summary>
     public async Task<AssumedRoleLease> AcquireAsync(RoleRequest request, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ public sealed partial class AssumedRoleCache(
         while (true)
         {
             var now = timeProvider.GetUtcNow();
-            if (entries.TryGetValue(key, out var entry))
+            if (_entries.TryGetValue(key, out var entry))
             {
                 if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
                 {
@@ -84,7 +84,7 @@ public sealed partial class AssumedRoleCache(
                         return session;
                     }
 
-                    if (entries.TryRemove(KeyValuePair.Create(key, entry)))
+                    if (_entries.TryRemove(KeyValuePair.Create(key, entry)))
                     {
                         session.Retire();
                     }
@@ -97,19 +97,19 @@ public sealed partial class AssumedRoleCache(
                 return await entry.Value.WaitAsync(cancellationToken);
             }
 
-            if (refusals.TryGetValue(key, out var refusal))
+            if (_refusals.TryGetValue(key, out var refusal))
             {
                 if (now < refusal.Until)
                 {
                     throw new UpstreamUnavailableException(refusal.Failure.Message, refusal.Until - now, true, refusal.Failure);
                 }
 
-                refusals.TryRemove(KeyValuePair.Create(key, refusal));
+                _refusals.TryRemove(KeyValuePair.Create(key, refusal));
             }
 
             metrics?.CredentialsCache(hit: false);
             var created = NewEntry(key, request);
-            var winner = entries.GetOrAdd(key, created);
+            var winner = _entries.GetOrAdd(key, created);
             // The shared call runs without any one caller's token: one person giving up must not fail the others.
             // Each attempt is bounded by the "sts" pipeline's timeout, so it cannot hang.
             return await winner.Value.WaitAsync(cancellationToken);
@@ -126,23 +126,23 @@ public sealed partial class AssumedRoleCache(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(stale);
         var key = request.CacheKey;
-        lock (invalidationGate)
+        lock (_invalidationGate)
         {
-            if (!entries.TryGetValue(key, out var entry) || !Holds(entry, stale))
+            if (!_entries.TryGetValue(key, out var entry) || !Holds(entry, stale))
             {
                 // Another request already replaced them: a retry uses the newer ones and costs nothing here.
                 return true;
             }
 
             var now = timeProvider.GetUtcNow();
-            if (lastInvalidations.TryGetValue(key, out var last) && now - last < InvalidationInterval)
+            if (_lastInvalidations.TryGetValue(key, out var last) && now - last < InvalidationInterval)
             {
                 LogInvalidationLimited(logger, request.SessionName);
                 return false;
             }
 
-            lastInvalidations[key] = now;
-            if (entries.TryRemove(KeyValuePair.Create(key, entry)))
+            _lastInvalidations[key] = now;
+            if (_entries.TryRemove(KeyValuePair.Create(key, entry)))
             {
                 stale.Retire();
             }
@@ -153,7 +153,7 @@ public sealed partial class AssumedRoleCache(
 
     public void Dispose()
     {
-        foreach (var entry in entries.Values)
+        foreach (var entry in _entries.Values)
         {
             if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully)
             {
@@ -161,7 +161,7 @@ public sealed partial class AssumedRoleCache(
             }
         }
 
-        entries.Clear();
+        _entries.Clear();
     }
 
     private static bool Holds(Lazy<Task<AssumedRoleSession>> entry, AssumedRoleSession session) =>
@@ -182,21 +182,21 @@ public sealed partial class AssumedRoleCache(
         }
         catch (UpstreamUnavailableException e) when (e.IsPermanent && options.Value.DenialMemory > TimeSpan.Zero)
         {
-            refusals[key] = (timeProvider.GetUtcNow() + options.Value.DenialMemory, e);
-            entries.TryRemove(KeyValuePair.Create(key, self));
+            _refusals[key] = (timeProvider.GetUtcNow() + options.Value.DenialMemory, e);
+            _entries.TryRemove(KeyValuePair.Create(key, self));
             throw;
         }
         catch
         {
             // A failed call is not cached: the next request tries again (the pipeline's breaker limits how often).
-            entries.TryRemove(KeyValuePair.Create(key, self));
+            _entries.TryRemove(KeyValuePair.Create(key, self));
             throw;
         }
     }
 
     private void StartBackgroundRefresh(string key, RoleRequest request, Lazy<Task<AssumedRoleSession>> current)
     {
-        if (refreshing.TryAdd(key, 0))
+        if (_refreshing.TryAdd(key, 0))
         {
             _ = RefreshAsync(key, request, current);
         }
@@ -207,7 +207,7 @@ public sealed partial class AssumedRoleCache(
         try
         {
             var fresh = CreateSession(await assumer.AssumeAsync(request, CancellationToken.None), request);
-            if (entries.TryUpdate(key, new Lazy<Task<AssumedRoleSession>>(Task.FromResult(fresh)), current))
+            if (_entries.TryUpdate(key, new Lazy<Task<AssumedRoleSession>>(Task.FromResult(fresh)), current))
             {
                 current.Value.Result.Retire();
             }
@@ -224,7 +224,7 @@ public sealed partial class AssumedRoleCache(
         }
         finally
         {
-            refreshing.TryRemove(key, out _);
+            _refreshing.TryRemove(key, out _);
         }
     }
 
@@ -240,26 +240,26 @@ public sealed partial class AssumedRoleCache(
     private void SweepIfDue()
     {
         var now = timeProvider.GetUtcNow();
-        var due = Interlocked.Read(ref nextSweepTicks);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
+        var due = Interlocked.Read(ref _nextSweepTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextSweepTicks, (now + SweepInterval).UtcTicks, due) != due)
         {
             return;
         }
 
-        foreach (var (key, entry) in entries)
+        foreach (var (key, entry) in _entries)
         {
             if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result.ExpiresAt <= now
-                && entries.TryRemove(KeyValuePair.Create(key, entry)))
+                && _entries.TryRemove(KeyValuePair.Create(key, entry)))
             {
                 entry.Value.Result.Retire();
             }
         }
 
-        foreach (var (key, last) in lastInvalidations)
+        foreach (var (key, last) in _lastInvalidations)
         {
             if (now - last >= InvalidationInterval)
             {
-                lastInvalidations.TryRemove(KeyValuePair.Create(key, last));
+                _lastInvalidations.TryRemove(KeyValuePair.Create(key, last));
             }
         }
     }

@@ -3,7 +3,7 @@ namespace FileBridge.Core.Aws;
 /// <summary>A request's use of cached credentials; disposing it lets the cache dispose of a replaced S3 client.</summary>
 public sealed class AssumedRoleLease : IDisposable
 {
-    private int released;
+    private int _released;
 
     internal AssumedRoleLease(AssumedRoleSession session) => Session = session;
 
@@ -11,7 +11,7 @@ public sealed class AssumedRoleLease : IDisposable
 
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref released, 1) == 0)
+        if (Interlocked.Exchange(ref _released, 1) == 0)
         {
             Session.Release();
         }

@@ -9,11 +9,11 @@ namespace FileBridge.Core.Aws;
 /// </summary>
 public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3, DateTimeOffset refreshAt)
 {
-    private readonly Lock gate = new();
-    private int leases;
-    private bool retired;
-    private bool disposed;
-    private volatile bool hasWorked;
+    private readonly Lock _gate = new();
+    private int _leases;
+    private bool _retired;
+    private bool _disposed;
+    private volatile bool _hasWorked;
 
     public RoleCredentials Credentials { get; } = credentials;
 
@@ -25,41 +25,41 @@ public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3
     public DateTimeOffset ExpiresAt => Credentials.ExpiresAt;
 
     /// <summary>True once a call with these credentials succeeded: a later signature refusal then means they went bad.</summary>
-    public bool HasWorked => hasWorked;
+    public bool HasWorked => _hasWorked;
 
     /// <summary>True once the cache replaced these credentials and no request uses their client any more.</summary>
     public bool IsDisposed
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return disposed;
+                return _disposed;
             }
         }
     }
 
-    public void MarkWorked() => hasWorked = true;
+    public void MarkWorked() => _hasWorked = true;
 
     internal bool TryAcquire()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (retired)
+            if (_retired)
             {
                 return false;
             }
 
-            leases++;
+            _leases++;
             return true;
         }
     }
 
     internal void Release()
     {
-        lock (gate)
+        lock (_gate)
         {
-            leases--;
+            _leases--;
             if (!ShouldDisposeNow())
             {
                 return;
@@ -72,14 +72,14 @@ public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3
     /// <summary>The cache no longer hands these out; the client goes when the last lease ends.</summary>
     internal void Retire()
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (retired)
+            if (_retired)
             {
                 return;
             }
 
-            retired = true;
+            _retired = true;
             if (!ShouldDisposeNow())
             {
                 return;
@@ -91,12 +91,12 @@ public sealed class AssumedRoleSession(RoleCredentials credentials, IAmazonS3 s3
 
     private bool ShouldDisposeNow()
     {
-        if (!retired || leases > 0 || disposed)
+        if (!_retired || _leases > 0 || _disposed)
         {
             return false;
         }
 
-        disposed = true;
+        _disposed = true;
         return true;
     }
 }

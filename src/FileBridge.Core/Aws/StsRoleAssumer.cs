@@ -30,7 +30,7 @@ public sealed partial class StsRoleAssumer(
     private static readonly TimeSpan MinimumDuration = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan MaximumDuration = TimeSpan.FromHours(12);
 
-    private readonly ResiliencePipeline pipeline = pipelines.GetPipeline(StsResilience.PipelineKey);
+    private readonly ResiliencePipeline _pipeline = pipelines.GetPipeline(StsResilience.PipelineKey);
 
     /// <summary>
     /// The one way to assume a role: the request's location names the role (which may sit in another account) and
@@ -60,7 +60,7 @@ public sealed partial class StsRoleAssumer(
             var token = options.EffectiveCredentialSource == AwsCredentialSource.WebIdentity
                 ? await tokens.GetTokenAsync(cancellationToken)
                 : null;
-            var credentials = await pipeline.ExecuteAsync(
+            var credentials = await _pipeline.ExecuteAsync(
                 static async (state, ct) => await state.Call.SendAsync(state.Token, ct),
                 (Call: call, Token: token),
                 cancellationToken);

@@ -11,20 +11,20 @@ public sealed class ReadinessReport(HealthCheckService health, TimeProvider time
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
 
-    private readonly Lock gate = new();
-    private Task<HealthReport>? current;
-    private DateTimeOffset freshUntil = DateTimeOffset.MinValue;
+    private readonly Lock _gate = new();
+    private Task<HealthReport>? _current;
+    private DateTimeOffset _freshUntil = DateTimeOffset.MinValue;
 
     public Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (current is null || (current.IsCompleted && timeProvider.GetUtcNow() >= freshUntil))
+            if (_current is null || (_current.IsCompleted && timeProvider.GetUtcNow() >= _freshUntil))
             {
-                current = RunAsync();
+                _current = RunAsync();
             }
 
-            return current.WaitAsync(cancellationToken);
+            return _current.WaitAsync(cancellationToken);
         }
     }
 
@@ -33,9 +33,9 @@ public sealed class ReadinessReport(HealthCheckService health, TimeProvider time
         // The shared run ignores any one caller's token (one caller giving up must not fail the others); each check is
         // bounded by its registration's timeout instead.
         var report = await health.CheckHealthAsync(r => r.Tags.Contains(ReadinessChecks.Tag), CancellationToken.None).ConfigureAwait(false);
-        lock (gate)
+        lock (_gate)
         {
-            freshUntil = timeProvider.GetUtcNow() + CacheFor;
+            _freshUntil = timeProvider.GetUtcNow() + CacheFor;
         }
 
         return report;

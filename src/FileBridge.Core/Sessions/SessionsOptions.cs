@@ -19,7 +19,7 @@ public sealed class SessionsOptions : IValidatableObject
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(8);
 
     /// <summary>
-    /// How long an instance may answer an established session's check from the rows it read before (DESIGN.md,
+    /// How long an instance may answer an established session's check from the rows it read before (README.md,
     /// "Per-request cost"); zero reads the tables on every request. Also how long a change made elsewhere (a
     /// revocation by the admin tool, another instance's sign-out) may take to reach this instance.
     /// </summary>

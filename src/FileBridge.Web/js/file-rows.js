@@ -6,7 +6,7 @@ import { entryId } from './listing.js';
 import { pathForPrefix } from './router.js';
 
 /**
- * "View" for a file the server says it serves inline (`previewable`, DESIGN.md Preview), else nothing. It opens
+ * "View" for a file the server says it serves inline (`previewable`, README.md "Preview"), else nothing. It opens
  * beside the page, never replacing it.
  */
 export function viewLink(file, name, className) {

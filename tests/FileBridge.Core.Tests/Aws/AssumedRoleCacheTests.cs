@@ -8,7 +8,7 @@ namespace FileBridge.Core.Tests.Aws;
 public sealed class AssumedRoleCacheTests
 {
     private static readonly RoleRequest Alice = new("alice", ["home/alice/"], TestLocations.Demo);
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task GetAsync_RepeatedRequests_CallStsOnce()
@@ -18,7 +18,7 @@ public sealed class AssumedRoleCacheTests
         for (var i = 0; i < 100; i++)
         {
             await cache.GetAsync(Alice, CancellationToken.None);
-            time.Advance(TimeSpan.FromSeconds(10));
+            _time.Advance(TimeSpan.FromSeconds(10));
         }
 
         Assert.Equal(1, assumer.Calls);
@@ -57,11 +57,11 @@ public sealed class AssumedRoleCacheTests
     {
         var (cache, assumer) = Create();
         var first = await cache.GetAsync(Alice, CancellationToken.None);
-        Assert.Equal(time.GetUtcNow().AddMinutes(48), first.RefreshAt);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(48), first.RefreshAt);
 
-        time.Advance(TimeSpan.FromMinutes(47));
+        _time.Advance(TimeSpan.FromMinutes(47));
         var beforeRefresh = await cache.GetAsync(Alice, CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(2));
+        _time.Advance(TimeSpan.FromMinutes(2));
         var duringRefresh = await cache.GetAsync(Alice, CancellationToken.None);
         await WaitUntilAsync(() => assumer.Calls == 2);
         var afterRefresh = await WaitForNewSessionAsync(cache, first);
@@ -88,11 +88,11 @@ public sealed class AssumedRoleCacheTests
         var (cache, assumer) = Create();
         var first = await cache.GetAsync(Alice, CancellationToken.None);
 
-        time.Advance(TimeSpan.FromMinutes(59.5));
+        _time.Advance(TimeSpan.FromMinutes(59.5));
         var second = await cache.GetAsync(Alice, CancellationToken.None);
 
         Assert.NotSame(first, second);
-        Assert.True(second.ExpiresAt > time.GetUtcNow().AddMinutes(30));
+        Assert.True(second.ExpiresAt > _time.GetUtcNow().AddMinutes(30));
     }
 
     [Fact]
@@ -116,10 +116,10 @@ public sealed class AssumedRoleCacheTests
         assumer.Failure = new UpstreamUnavailableException("denied", TimeSpan.FromSeconds(30), isPermanent: true);
 
         await Assert.ThrowsAsync<UpstreamUnavailableException>(() => cache.GetAsync(Alice, CancellationToken.None));
-        time.Advance(TimeSpan.FromSeconds(20));
+        _time.Advance(TimeSpan.FromSeconds(20));
         var remembered = await Assert.ThrowsAsync<UpstreamUnavailableException>(() => cache.GetAsync(Alice, CancellationToken.None));
         var callsWhileRemembered = assumer.Calls;
-        time.Advance(TimeSpan.FromSeconds(11));
+        _time.Advance(TimeSpan.FromSeconds(11));
         assumer.Failure = null;
         await cache.GetAsync(Alice, CancellationToken.None);
 
@@ -165,7 +165,7 @@ public sealed class AssumedRoleCacheTests
         var (cache, assumer) = Create();
         await InvalidateCurrentAsync(cache, Alice);
         var second = await cache.GetAsync(Alice, CancellationToken.None);
-        time.Advance(TimeSpan.FromSeconds(59));
+        _time.Advance(TimeSpan.FromSeconds(59));
 
         var retries = Enumerable.Range(0, 100).Select(_ => cache.InvalidateBadCredentials(Alice, second)).ToList();
         var current = await cache.GetAsync(Alice, CancellationToken.None);
@@ -181,7 +181,7 @@ public sealed class AssumedRoleCacheTests
         var (cache, assumer) = Create();
         await InvalidateCurrentAsync(cache, Alice);
         var second = await cache.GetAsync(Alice, CancellationToken.None);
-        time.Advance(AssumedRoleCache.InvalidationInterval);
+        _time.Advance(AssumedRoleCache.InvalidationInterval);
 
         var retry = cache.InvalidateBadCredentials(Alice, second);
         var third = await cache.GetAsync(Alice, CancellationToken.None);
@@ -261,7 +261,7 @@ public sealed class AssumedRoleCacheTests
     {
         var (cache, assumer) = Create();
         var held = await cache.AcquireAsync(Alice, CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(49));
+        _time.Advance(TimeSpan.FromMinutes(49));
 
         using (await cache.AcquireAsync(Alice, CancellationToken.None))
         {
@@ -283,7 +283,7 @@ public sealed class AssumedRoleCacheTests
     {
         var (cache, _) = Create();
         var first = await cache.GetAsync(Alice, CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(59.5));
+        _time.Advance(TimeSpan.FromMinutes(59.5));
 
         using var lease = await cache.AcquireAsync(Alice, CancellationToken.None);
 
@@ -294,8 +294,8 @@ public sealed class AssumedRoleCacheTests
     private (AssumedRoleCache Cache, CountingRoleAssumer Assumer) Create(TimeSpan? lifetime = null)
     {
         var options = Options.Create(new AwsOptions { Region = "us-east-1", RoleArn = "arn:aws:iam:::role/r", DenialMemory = TimeSpan.FromSeconds(30) });
-        var assumer = new CountingRoleAssumer(time, lifetime ?? TimeSpan.FromHours(1));
-        var cache = new AssumedRoleCache(assumer, new S3ClientFactory(options), options, time, NullLogger<AssumedRoleCache>.Instance);
+        var assumer = new CountingRoleAssumer(_time, lifetime ?? TimeSpan.FromHours(1));
+        var cache = new AssumedRoleCache(assumer, new S3ClientFactory(options), options, _time, NullLogger<AssumedRoleCache>.Instance);
         return (cache, assumer);
     }
 

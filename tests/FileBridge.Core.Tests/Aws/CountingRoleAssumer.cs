@@ -5,9 +5,9 @@ namespace FileBridge.Core.Tests.Aws;
 /// <summary>An <see cref="IRoleAssumer"/> that counts calls and answers from a script, optionally held at a gate.</summary>
 public sealed class CountingRoleAssumer(TimeProvider time, TimeSpan lifetime) : IRoleAssumer
 {
-    private int calls;
+    private int _calls;
 
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>Every request, in order.</summary>
     public System.Collections.Concurrent.ConcurrentQueue<RoleRequest> Requests { get; } = new();
@@ -20,7 +20,7 @@ public sealed class CountingRoleAssumer(TimeProvider time, TimeSpan lifetime) : 
 
     public async Task<RoleCredentials> AssumeAsync(RoleRequest request, CancellationToken cancellationToken)
     {
-        var call = Interlocked.Increment(ref calls);
+        var call = Interlocked.Increment(ref _calls);
         Requests.Enqueue(request);
         if (Gate is { } gate)
         {

@@ -6,9 +6,9 @@ namespace FileBridge.Core.Tests.Aws;
 /// <summary>An HTTP layer for the real SDK clients that answers from a script instead of the network.</summary>
 public sealed class ScriptedHttpHandler(Func<HttpRequestMessage, int, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler
 {
-    private int calls;
+    private int _calls;
 
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref _calls);
 
     public List<string> Bodies { get; } = [];
 
@@ -42,7 +42,7 @@ public sealed class ScriptedHttpHandler(Func<HttpRequestMessage, int, Cancellati
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = Interlocked.Increment(ref calls);
+        var call = Interlocked.Increment(ref _calls);
         Authorizations.Enqueue(request.Headers.Authorization?.ToString());
         if (request.Content is not null)
         {

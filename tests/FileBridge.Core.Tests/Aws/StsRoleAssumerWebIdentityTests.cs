@@ -126,10 +126,10 @@ public sealed class StsRoleAssumerWebIdentityTests
     /// <summary>A token source answering from a function of the 1-based call number.</summary>
     private sealed class TokenScript(Func<int, string> answer) : IWebIdentityTokenSource
     {
-        private int calls;
+        private int _calls;
 
         public string Description => "script";
 
-        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(answer(Interlocked.Increment(ref calls)));
+        public Task<string> GetTokenAsync(CancellationToken cancellationToken) => Task.FromResult(answer(Interlocked.Increment(ref _calls)));
     }
 }

@@ -8,9 +8,9 @@ namespace FileBridge.Core.Tests.Aws;
 
 public sealed class WebIdentityTokenSourcesTests : IDisposable
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("filebridge-token-tests-");
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("filebridge-token-tests-");
 
-    private string TokenFile => Path.Combine(folder.FullName, "token.jwt");
+    private string TokenFile => Path.Combine(_folder.FullName, "token.jwt");
 
     [Fact]
     public void Select_WithATokenFile_ReadsTheFile()
@@ -98,7 +98,7 @@ public sealed class WebIdentityTokenSourcesTests : IDisposable
         Assert.Same(fault, error.InnerException);
     }
 
-    public void Dispose() => folder.Delete(recursive: true);
+    public void Dispose() => _folder.Delete(recursive: true);
 
     private static ServiceProvider Services(AwsOptions options)
     {

@@ -11,9 +11,9 @@ namespace FileBridge.Core.Tests.Files;
 
 public sealed class FileCatalogTests
 {
-    private readonly FakeTimeProvider time = new(DateTimeOffset.UtcNow);
-    private readonly List<HttpRequestMessage> s3Requests = [];
-    private Func<HttpRequestMessage, HttpResponseMessage> s3Answer = _ => new HttpResponseMessage(HttpStatusCode.InternalServerError);
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private readonly List<HttpRequestMessage> _s3Requests = [];
+    private Func<HttpRequestMessage, HttpResponseMessage> _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.InternalServerError);
 
     private static AuthenticatedUser Alice => new("alice", "Alice", ["home/alice/"], DateTimeOffset.UtcNow.AddHours(8));
 
@@ -42,7 +42,7 @@ public sealed class FileCatalogTests
 
         Assert.Equal(FileFailureKind.BadRequest, result.Failure?.Kind);
         Assert.Equal(0, assumer.Calls);
-        Assert.Empty(s3Requests);
+        Assert.Empty(_s3Requests);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class FileCatalogTests
         Assert.Empty(result.Value.Files);
         Assert.Null(result.Value.NextCursor);
         Assert.Equal(0, assumer.Calls);
-        Assert.Empty(s3Requests);
+        Assert.Empty(_s3Requests);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public sealed class FileCatalogTests
     [Fact]
     public async Task ListAsync_S3Page_MapsFoldersFilesAndCursor()
     {
-        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.OK, """
+        _s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.OK, """
             <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
               <Name>filebridge-demo</Name><Prefix>home/alice/</Prefix><KeyCount>3</KeyCount><MaxKeys>2</MaxKeys>
               <Delimiter>/</Delimiter><IsTruncated>true</IsTruncated><NextContinuationToken>next-token-1</NextContinuationToken>
@@ -99,7 +99,7 @@ public sealed class FileCatalogTests
         Assert.Equal(("home/alice/todo.txt", "todo.txt", 42L), (file.Key, file.Name, file.Size));
         Assert.Equal(new DateTimeOffset(2024, 6, 2, 10, 0, 0, TimeSpan.Zero), file.LastModified);
         Assert.Equal("next-token-1", ListingCursor.TryDecode(listing.NextCursor!, "home/alice/"));
-        var query = Uri.UnescapeDataString(Assert.Single(s3Requests).RequestUri!.Query);
+        var query = Uri.UnescapeDataString(Assert.Single(_s3Requests).RequestUri!.Query);
         Assert.Contains("delimiter=/", query, StringComparison.Ordinal);
         Assert.Contains("max-keys=2", query, StringComparison.Ordinal);
         Assert.Contains("prefix=home/alice/", query, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class FileCatalogTests
     [Fact]
     public async Task ListAsync_S3Outage_IsUnavailableNotAnException()
     {
-        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+        _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         var (catalog, _) = Create();
 
         var result = await catalog.ListAsync(Admin, new ListFilesQuery("", null, null), CancellationToken.None);
@@ -149,7 +149,7 @@ public sealed class FileCatalogTests
     public async Task ListAsync_S3SaysTheCredentialsAreBad_FetchesNewOnesAndTriesAgain(string code)
     {
         var answers = new Queue<HttpStatusCode>([HttpStatusCode.Forbidden, HttpStatusCode.OK]);
-        s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
+        _s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
             ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing)
             : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, $"<Error><Code>{code}</Code></Error>");
         var (catalog, assumer) = Create();
@@ -158,13 +158,13 @@ public sealed class FileCatalogTests
 
         Assert.Null(result.Failure);
         Assert.Equal(2, assumer.Calls);
-        Assert.Equal(2, s3Requests.Count);
+        Assert.Equal(2, _s3Requests.Count);
     }
 
     [Fact]
     public async Task ListAsync_S3KeepsSayingTheCredentialsAreBad_FetchesNewOnesOnceAMinuteWhateverTheRequests()
     {
-        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>ExpiredToken</Code></Error>");
+        _s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>ExpiredToken</Code></Error>");
         var (catalog, assumer) = Create();
 
         var results = new List<FileResult<FileListing>>();
@@ -174,7 +174,7 @@ public sealed class FileCatalogTests
         }
 
         var callsInTheFirstMinute = assumer.Calls;
-        time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromMinutes(1));
         await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
 
         Assert.All(results, r => Assert.Equal(FileFailureKind.Unavailable, r.Failure?.Kind));
@@ -185,7 +185,7 @@ public sealed class FileCatalogTests
     [Fact]
     public async Task ListAsync_S3RefusesThePrefix_IsUnavailableAndKeepsTheCredentials()
     {
-        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
+        _s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>AccessDenied</Code></Error>");
         var (catalog, assumer) = Create();
 
         for (var i = 0; i < 100; i++)
@@ -195,13 +195,13 @@ public sealed class FileCatalogTests
         }
 
         Assert.Equal(1, assumer.Calls);
-        Assert.Equal(100, s3Requests.Count);
+        Assert.Equal(100, _s3Requests.Count);
     }
 
     [Fact]
     public async Task ListAsync_SignatureMismatchOnTheFirstCall_KeepsTheCredentials()
     {
-        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>SignatureDoesNotMatch</Code></Error>");
+        _s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>SignatureDoesNotMatch</Code></Error>");
         var (catalog, assumer) = Create();
 
         var result = await catalog.ListAsync(Alice, new ListFilesQuery("home/alice/", null, null), CancellationToken.None);
@@ -214,7 +214,7 @@ public sealed class FileCatalogTests
     public async Task ListAsync_SignatureMismatchAfterTheCredentialsWorked_FetchesNewOnes()
     {
         var answers = new Queue<HttpStatusCode>([HttpStatusCode.OK, HttpStatusCode.Forbidden, HttpStatusCode.OK]);
-        s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
+        _s3Answer = _ => answers.Dequeue() == HttpStatusCode.OK
             ? ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing)
             : ScriptedHttpHandler.Xml(HttpStatusCode.Forbidden, "<Error><Code>SignatureDoesNotMatch</Code></Error>");
         var (catalog, assumer) = Create();
@@ -240,7 +240,7 @@ public sealed class FileCatalogTests
         Assert.Empty(result.Value.Files);
         Assert.Null(result.Value.NextCursor);
         Assert.Equal(0, assumer.Calls);
-        Assert.Empty(s3Requests);
+        Assert.Empty(_s3Requests);
     }
 
     [Theory]
@@ -283,7 +283,7 @@ public sealed class FileCatalogTests
     [Fact]
     public async Task ListAsync_DefaultsGrantEverything_ListsTheBucketRoot()
     {
-        s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing);
+        _s3Answer = _ => ScriptedHttpHandler.Xml(HttpStatusCode.OK, EmptyListing);
         var (catalog, assumer) = Create(defaultPrefixes: "*");
 
         var result = await catalog.ListAsync(Newcomer, new ListFilesQuery("", null, null), CancellationToken.None);
@@ -312,20 +312,20 @@ public sealed class FileCatalogTests
     [Fact]
     public async Task GetDownloadLinkAsync_MissingObject_IsNotFound()
     {
-        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.NotFound);
+        _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.NotFound);
         var (catalog, _) = Create();
 
         var result = await catalog.GetDownloadLinkAsync(Alice, "home/alice/missing.txt", CancellationToken.None);
 
         Assert.Equal(FileFailureKind.NotFound, result.Failure?.Kind);
-        Assert.Equal(HttpMethod.Head, Assert.Single(s3Requests).Method);
+        Assert.Equal(HttpMethod.Head, Assert.Single(_s3Requests).Method);
     }
 
     [Fact]
     public async Task GetDownloadLinkAsync_HeadAnswers403InScope_IsNotFoundAndKeepsTheCredentials()
     {
         // Without s3:ListBucket on the key, S3 answers a HEAD of a missing key with a bare 403.
-        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.Forbidden);
+        _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.Forbidden);
         var (catalog, assumer) = Create();
 
         var results = new List<FileResult<DownloadLink>>();
@@ -336,13 +336,13 @@ public sealed class FileCatalogTests
 
         Assert.All(results, r => Assert.Equal(FileFailureKind.NotFound, r.Failure?.Kind));
         Assert.Equal(1, assumer.Calls);
-        Assert.All(s3Requests, r => Assert.Equal(HttpMethod.Head, r.Method));
+        Assert.All(_s3Requests, r => Assert.Equal(HttpMethod.Head, r.Method));
     }
 
     [Fact]
     public async Task GetDownloadLinkAsync_ExistingObject_PresignsAnAttachmentForTheConfiguredLifetime()
     {
-        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
+        _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
         var (catalog, _) = Create();
 
         var result = await catalog.GetDownloadLinkAsync(Alice, "home/alice/Résumé draft.txt", CancellationToken.None);
@@ -353,13 +353,13 @@ public sealed class FileCatalogTests
         Assert.Equal("/filebridge-demo/home/alice/R%C3%A9sum%C3%A9%20draft.txt", link.Url.AbsolutePath);
         Assert.InRange(ExpiresSeconds(link.Url), 299, 301);
         Assert.Contains("response-content-disposition=attachment; filename=\"R_sum_ draft.txt\"", query, StringComparison.Ordinal);
-        Assert.Equal(time.GetUtcNow().AddMinutes(5), link.ExpiresAt);
+        Assert.Equal(_time.GetUtcNow().AddMinutes(5), link.ExpiresAt);
     }
 
     [Fact]
     public async Task GetDownloadLinkAsync_CredentialsEndSooner_LinkEndsWithThem()
     {
-        s3Answer = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
+        _s3Answer = _ => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([]) };
         var (catalog, _) = Create(credentialLifetime: TimeSpan.FromMinutes(3));
 
         var result = await catalog.GetDownloadLinkAsync(Alice, "home/alice/todo.txt", CancellationToken.None);
@@ -382,17 +382,17 @@ public sealed class FileCatalogTests
         var files = Options.Create(new FilesOptions { Bucket = "filebridge-demo", DefaultPrefixes = defaultPrefixes });
         var handler = new ScriptedHttpHandler((request, _, _) =>
         {
-            lock (s3Requests)
+            lock (_s3Requests)
             {
-                s3Requests.Add(request);
+                _s3Requests.Add(request);
             }
 
-            return Task.FromResult(s3Answer(request));
+            return Task.FromResult(_s3Answer(request));
         });
-        var assumer = new CountingRoleAssumer(time, credentialLifetime ?? TimeSpan.FromHours(1));
-        var cache = new AssumedRoleCache(assumer, new S3ClientFactory(aws, new ScriptedHttpClientFactory(handler)), aws, time, NullLogger<AssumedRoleCache>.Instance);
+        var assumer = new CountingRoleAssumer(_time, credentialLifetime ?? TimeSpan.FromHours(1));
+        var cache = new AssumedRoleCache(assumer, new S3ClientFactory(aws, new ScriptedHttpClientFactory(handler)), aws, _time, NullLogger<AssumedRoleCache>.Instance);
         var locations = FileLocations.From(files.Value, aws.Value);
-        var gateway = new S3Gateway(cache, files, aws, time, NullLogger<S3Gateway>.Instance);
-        return (new FileCatalog(new AccessPolicy(locations, files), gateway, locations, time, NullLogger<FileCatalog>.Instance), assumer);
+        var gateway = new S3Gateway(cache, files, aws, _time, NullLogger<S3Gateway>.Instance);
+        return (new FileCatalog(new AccessPolicy(locations, files), gateway, locations, _time, NullLogger<FileCatalog>.Instance), assumer);
     }
 }

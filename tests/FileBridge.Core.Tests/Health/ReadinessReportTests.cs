@@ -11,16 +11,16 @@ namespace FileBridge.Core.Tests.Health;
 /// <summary>The sts and s3:&lt;location&gt; readiness checks over a scripted STS and S3: what they ask, and how rarely.</summary>
 public sealed class ReadinessReportTests : IDisposable
 {
-    private readonly FakeTimeProvider clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-    private readonly List<IHost> hosts = [];
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly List<IHost> _hosts = [];
 
-    private int stsCalls;
-    private int listCalls;
-    private int readCalls;
+    private int _stsCalls;
+    private int _listCalls;
+    private int _readCalls;
 
     public void Dispose()
     {
-        foreach (var host in hosts)
+        foreach (var host in _hosts)
         {
             host.Dispose();
         }
@@ -37,16 +37,16 @@ public sealed class ReadinessReportTests : IDisposable
             reports.Add(await readiness.CheckAsync(CancellationToken.None));
         }
 
-        var (stsBefore, listsBefore) = (stsCalls, listCalls);
-        clock.Advance(ReadinessReport.CacheFor);
+        var (stsBefore, listsBefore) = (_stsCalls, _listCalls);
+        _clock.Advance(ReadinessReport.CacheFor);
         reports.Add(await readiness.CheckAsync(CancellationToken.None));
 
         Assert.All(reports, r => Assert.Equal(HealthStatus.Healthy, r.Status));
         Assert.Equal(["s3:filebridge-demo", "sts"], reports[0].Entries.Keys.Order(StringComparer.Ordinal));
         Assert.Equal((2, 1), (stsBefore, listsBefore)); // the sts check's own call, and the bucket's credentials
-        Assert.Equal(2, listCalls);
-        Assert.Equal(2, readCalls);
-        Assert.Equal(3, stsCalls); // the sts check asks STS again; the bucket's credentials are still cached
+        Assert.Equal(2, _listCalls);
+        Assert.Equal(2, _readCalls);
+        Assert.Equal(3, _stsCalls); // the sts check asks STS again; the bucket's credentials are still cached
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ReadinessReportTests : IDisposable
         var reports = await Task.WhenAll(asks);
 
         Assert.All(reports, r => Assert.Equal(HealthStatus.Healthy, r.Status));
-        Assert.Equal(1, listCalls);
+        Assert.Equal(1, _listCalls);
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class ReadinessReportTests : IDisposable
 
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["s3:filebridge-demo"].Status);
         Assert.Equal(HealthStatus.Healthy, report.Entries["sts"].Status);
-        Assert.Equal(1, readCalls);
+        Assert.Equal(1, _readCalls);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class ReadinessReportTests : IDisposable
         var report = await readiness.CheckAsync(CancellationToken.None);
 
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["s3:filebridge-demo"].Status);
-        Assert.Equal(0, readCalls);
+        Assert.Equal(0, _readCalls);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ReadinessReportTests : IDisposable
 
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["sts"].Status);
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["s3:filebridge-demo"].Status);
-        Assert.Equal(0, listCalls);
+        Assert.Equal(0, _listCalls);
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class ReadinessReportTests : IDisposable
         var report = await readiness.CheckAsync(CancellationToken.None);
 
         Assert.Equal(HealthStatus.Healthy, report.Entries["s3:filebridge-demo"].Status);
-        Assert.Equal(2, listCalls);
-        Assert.Equal(3, stsCalls);
+        Assert.Equal(2, _listCalls);
+        Assert.Equal(3, _stsCalls);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ReadinessReportTests : IDisposable
 
         Assert.Equal(["s3:builds", "s3:logs", "sts"], report.Entries.Keys.Order(StringComparer.Ordinal));
         Assert.All(report.Entries.Values, e => Assert.Equal(HealthStatus.Healthy, e.Status));
-        Assert.Equal(1 + 2, stsCalls); // one role for both: the sts check assumes it once
+        Assert.Equal(1 + 2, _stsCalls); // one role for both: the sts check assumes it once
     }
 
     private static HttpResponseMessage DemoListing() => ScriptedHttpHandler.Xml(HttpStatusCode.OK, """
@@ -156,22 +156,22 @@ public sealed class ReadinessReportTests : IDisposable
             var path = request.RequestUri!.AbsolutePath;
             if (path == "/" || path.Length == 0)
             {
-                Interlocked.Increment(ref stsCalls);
-                return sts?.Invoke() ?? ScriptedHttpHandler.AssumeRoleOk(clock.GetUtcNow().AddMinutes(15));
+                Interlocked.Increment(ref _stsCalls);
+                return sts?.Invoke() ?? ScriptedHttpHandler.AssumeRoleOk(_clock.GetUtcNow().AddMinutes(15));
             }
 
             if (request.RequestUri.Query.Contains("list-type=2", StringComparison.Ordinal))
             {
-                Interlocked.Increment(ref listCalls);
+                Interlocked.Increment(ref _listCalls);
                 return list is null ? DemoListing() : await list();
             }
 
-            Interlocked.Increment(ref readCalls);
+            Interlocked.Increment(ref _readCalls);
             Assert.EndsWith("/README.txt", path, StringComparison.Ordinal);
             return read?.Invoke() ?? new HttpResponseMessage(HttpStatusCode.PartialContent) { Content = new StringContent("R") };
         });
-        var host = AwsTestHost.Build(settings ?? AwsTestHost.Settings(), new ScriptedHttpClientFactory(handler), clock);
-        hosts.Add(host);
+        var host = AwsTestHost.Build(settings ?? AwsTestHost.Settings(), new ScriptedHttpClientFactory(handler), _clock);
+        _hosts.Add(host);
         return host.Services.GetRequiredService<ReadinessReport>();
     }
 }

@@ -67,7 +67,7 @@ public sealed class HashUpgradeTests
     /// <summary>One account with ETag checks, and a change applied right after the first read.</summary>
     private sealed class ResettingUserStore(UserAccount account) : IUserStore
     {
-        private int reads;
+        private int _reads;
 
         public UserAccount Account { get; private set; } = account;
 
@@ -78,7 +78,7 @@ public sealed class HashUpgradeTests
         public Task<UserAccount?> FindAsync(string userId, CancellationToken cancellationToken)
         {
             var current = Account;
-            if (++reads == 1 && AfterFirstRead is { } change)
+            if (++_reads == 1 && AfterFirstRead is { } change)
             {
                 Account = change(Account);
             }

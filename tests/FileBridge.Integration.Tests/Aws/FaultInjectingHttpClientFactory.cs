@@ -11,20 +11,20 @@ namespace FileBridge.Integration.Tests.Aws;
 /// </summary>
 public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 {
-    private readonly FaultHandler handler = new();
+    private readonly FaultHandler _handler = new();
 
     /// <summary>Given the 1-based STS call number: a fault to answer with, or null to pass through.</summary>
-    public Func<int, HttpResponseMessage?> StsFault { get => handler.StsFault; set => handler.StsFault = value; }
+    public Func<int, HttpResponseMessage?> StsFault { get => _handler.StsFault; set => _handler.StsFault = value; }
 
     /// <summary>Given an S3 request: a fault to answer with, or null to pass through.</summary>
-    public Func<HttpRequestMessage, HttpResponseMessage?> S3Fault { get => handler.S3Fault; set => handler.S3Fault = value; }
+    public Func<HttpRequestMessage, HttpResponseMessage?> S3Fault { get => _handler.S3Fault; set => _handler.S3Fault = value; }
 
-    public int StsCalls => handler.StsCalls;
+    public int StsCalls => _handler.StsCalls;
 
-    public int AssumeRoleCallsReachingEndpoint => handler.PassedThrough;
+    public int AssumeRoleCallsReachingEndpoint => _handler.PassedThrough;
 
     /// <summary>The Authorization header of every STS call (null when unsigned), to prove what the broker signs with.</summary>
-    public IReadOnlyCollection<string?> StsAuthorizationHeaders => handler.Authorizations;
+    public IReadOnlyCollection<string?> StsAuthorizationHeaders => _handler.Authorizations;
 
     public static HttpResponseMessage StsError(HttpStatusCode status, string code) =>
         new(status)
@@ -38,7 +38,7 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
     /// <summary>Thrown instead of a response: what a reset connection looks like to the SDK.</summary>
     public static HttpResponseMessage ThrowSocketFault() => throw new HttpRequestException("injected", new SocketException((int)SocketError.ConnectionReset));
 
-    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(handler, disposeHandler: false);
+    public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(_handler, disposeHandler: false);
 
     public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 
@@ -46,8 +46,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
     private sealed class FaultHandler : DelegatingHandler
     {
-        private int stsCalls;
-        private int passedThrough;
+        private int _stsCalls;
+        private int _passedThrough;
 
         public FaultHandler()
             : base(new SocketsHttpHandler())
@@ -58,9 +58,9 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
         public Func<HttpRequestMessage, HttpResponseMessage?> S3Fault { get; set; } = _ => null;
 
-        public int StsCalls => Volatile.Read(ref stsCalls);
+        public int StsCalls => Volatile.Read(ref _stsCalls);
 
-        public int PassedThrough => Volatile.Read(ref passedThrough);
+        public int PassedThrough => Volatile.Read(ref _passedThrough);
 
         public System.Collections.Concurrent.ConcurrentQueue<string?> Authorizations { get; } = new();
 
@@ -74,14 +74,14 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
                 return S3Fault(request) ?? await base.SendAsync(request, cancellationToken);
             }
 
-            var call = Interlocked.Increment(ref stsCalls);
+            var call = Interlocked.Increment(ref _stsCalls);
             Authorizations.Enqueue(request.Headers.Authorization?.ToString());
             if (StsFault(call) is { } fault)
             {
                 return fault;
             }
 
-            Interlocked.Increment(ref passedThrough);
+            Interlocked.Increment(ref _passedThrough);
             return await base.SendAsync(request, cancellationToken);
         }
     }

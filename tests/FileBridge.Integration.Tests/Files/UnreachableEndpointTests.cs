@@ -56,20 +56,20 @@ public sealed class UnreachableEndpointTests
             "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/xml\r\nConnection: close\r\nContent-Length: 124\r\n\r\n"
             + "<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>down</Message></Error><RequestId>x</RequestId></ErrorResponse>");
 
-        private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-        private int requests;
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private int _requests;
 
         public FailingEndpoint()
         {
-            listener.Start();
+            _listener.Start();
             _ = AcceptAsync();
         }
 
-        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-        public int Requests => Volatile.Read(ref requests);
+        public int Requests => Volatile.Read(ref _requests);
 
-        public void Dispose() => listener.Dispose();
+        public void Dispose() => _listener.Dispose();
 
         private async Task AcceptAsync()
         {
@@ -77,7 +77,7 @@ public sealed class UnreachableEndpointTests
             {
                 while (true)
                 {
-                    var socket = await listener.AcceptSocketAsync();
+                    var socket = await _listener.AcceptSocketAsync();
                     _ = AnswerAsync(socket);
                 }
             }
@@ -107,7 +107,7 @@ public sealed class UnreachableEndpointTests
                         seen += System.Text.Encoding.ASCII.GetString(buffer, 0, read);
                     }
 
-                    Interlocked.Increment(ref requests);
+                    Interlocked.Increment(ref _requests);
                     await socket.SendAsync(Answer, SocketFlags.None);
                     socket.Shutdown(SocketShutdown.Both);
                 }

@@ -11,7 +11,7 @@ namespace FileBridge.Integration.Tests.Sessions;
 
 /// <summary>
 /// Two app instances (two service providers over the same Azurite tables, one fake clock): what one instance ends is
-/// refused there at once and on the other within <c>Sessions:RevalidateAfter</c> (DESIGN.md, "Per-request cost").
+/// refused there at once and on the other within <c>Sessions:RevalidateAfter</c> (README.md, "Per-request cost").
 /// </summary>
 public sealed class TwoInstanceSessionTests : IDisposable
 {
