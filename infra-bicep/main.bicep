@@ -88,6 +88,14 @@ param sessionIdleTimeout string = '00:30:00'
 @description('Absolute lifetime of a session as a TimeSpan, hh:mm:ss (Sessions:AbsoluteTimeout).')
 param sessionAbsoluteTimeout string = '08:00:00'
 
+@description('How old an instance\'s copy of a session, user or group row may be before it is read again, hh:mm:ss, at most 00:01:00 (Sessions:RevalidateAfter). Also how long a revocation may take to reach every instance.')
+param sessionRevalidateAfter string = '00:00:05'
+
+@description('Partitions an audit day is split into (Audit:Shards): one partition carries about 2,000 rows a second.')
+@minValue(1)
+@maxValue(99)
+param auditShards int = 16
+
 @description('AWS region of the bucket and of STS, for example eu-west-1 (Aws:Region).')
 param awsRegion string
 
@@ -270,6 +278,8 @@ var ownedSettingNames = [
   'Audit__RetentionDays'
   'Sessions__IdleTimeout'
   'Sessions__AbsoluteTimeout'
+  'Sessions__RevalidateAfter'
+  'Audit__Shards'
   'Aws__Region'
   'Aws__RoleArn'
   'Aws__SessionDuration'
@@ -517,6 +527,8 @@ module functionApp 'modules/function-app.bicep' = {
     auditTableName: auditTableName
     auditRetentionDays: auditRetentionDays
     sessionIdleTimeout: sessionIdleTimeout
+    sessionRevalidateAfter: sessionRevalidateAfter
+    auditShards: auditShards
     sessionAbsoluteTimeout: sessionAbsoluteTimeout
     awsRegion: awsRegion
     awsCredentialSource: awsCredentialSource

@@ -64,6 +64,12 @@ param sessionIdleTimeout string
 @description('Absolute lifetime of a session as a TimeSpan (Sessions:AbsoluteTimeout).')
 param sessionAbsoluteTimeout string
 
+@description('How old an instance\'s copy of a session, user or group row may be before it is read again (Sessions:RevalidateAfter).')
+param sessionRevalidateAfter string
+
+@description('Partitions an audit day is split into (Audit:Shards).')
+param auditShards int
+
 @description('AWS region of the bucket and of STS (Aws:Region).')
 param awsRegion string
 
@@ -202,6 +208,14 @@ var commonSettings = [
   {
     name: 'Sessions__AbsoluteTimeout'
     value: sessionAbsoluteTimeout
+  }
+  {
+    name: 'Sessions__RevalidateAfter'
+    value: sessionRevalidateAfter
+  }
+  {
+    name: 'Audit__Shards'
+    value: string(auditShards)
   }
   {
     name: 'Aws__Region'

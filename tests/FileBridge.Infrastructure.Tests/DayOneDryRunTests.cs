@@ -174,7 +174,7 @@ public sealed class DayOneDryRunTests : IDisposable
 
     private void SetEnv(string name, string value)
     {
-        var (exitCode, output, error) = ScriptProcess.Run(Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "bin", "azd"), ["env", "set", name, value], environment: _environment);
+        var (exitCode, output, error) = ScriptProcess.Run(Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "stand-ins", "azd"), ["env", "set", name, value], environment: _environment);
         Assert.True(exitCode == 0, output + error);
     }
 

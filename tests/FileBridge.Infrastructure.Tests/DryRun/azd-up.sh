@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Plays `azd up` for the day-one dry run: the hooks of azure.yaml in the order azd runs them, with azd's own steps
 # in between (provision: the compiled infra-bicep/azd template with main.parameters.json resolved from the azd
-# environment; deploy), against the az, aws and azd stand-ins in bin/. Standard input goes to postdeploy (the smoke
+# environment; deploy), against the az, aws and azd stand-ins in stand-ins/. Standard input goes to postdeploy (the smoke
 # test's password and code). Needs DRYRUN_STATE (the stand-ins' state) and scripts/bicep.sh build to have run.
 # Usage: azd-up.sh REPOSITORY_ROOT
 set -euo pipefail
 
 root="$1"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-export PATH="$here/bin:$PATH"
+export PATH="$here/stand-ins:$PATH"
 
 # azd hands every value of the environment to hooks as environment variables.
 with_env() {
