@@ -24,6 +24,10 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
     // Reservations are used up but not yet decided; the running checks end within moments.
     private static readonly TimeSpan DecidingRetryAfter = TimeSpan.FromSeconds(1);
 
+    // A right password waits at most this long (polls x interval) for the checks running beside it to be decided.
+    private const int ConcurrentCheckPolls = 100;
+    private static readonly TimeSpan ConcurrentCheckPollInterval = TimeSpan.FromMilliseconds(20);
+
     private readonly LoginOptions _options = options.Value;
 
     /// <summary>Null when the name may be checked now; else how long until it may.</summary>
@@ -94,12 +98,33 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
     /// </summary>
     public async Task<TimeSpan?> CompleteSuccessAsync(LockoutTicket ticket, CancellationToken cancellationToken)
     {
+        await AwaitConcurrentChecksAsync(ticket, cancellationToken);
         var (_, lockedFor) = await UpdateAsync(ticket.Store, ticket.UserId, ticket.Written, (current, now) =>
         {
             var live = Release(current.LiveAt(now));
             return (live, current.IsLockedAt(now) ? current.LockedUntil!.Value - now : (TimeSpan?)null);
         }, cancellationToken);
         return lockedFor;
+    }
+
+    // Other checks of this budget still running are guesses sent together with this one. A right password checked
+    // first must neither slip in before the burst rule locks the budget nor free its reservation for one more
+    // guess, so it keeps the reservation until the others are decided (bounded: a crashed instance's reservation
+    // must not hold a person up for long).
+    private async Task AwaitConcurrentChecksAsync(LockoutTicket ticket, CancellationToken cancellationToken)
+    {
+        for (var poll = 0; poll < ConcurrentCheckPolls; poll++)
+        {
+            var state = await ticket.Store.ReadAsync(ticket.UserId, cancellationToken);
+            var now = time.GetUtcNow();
+            if (state.IsLockedAt(now) || state.LiveAt(now).PendingChecks <= 1)
+            {
+                return;
+            }
+
+            // Real milliseconds, as in the ETag back-off: this waits for other requests, not for time to pass.
+            await Task.Delay(ConcurrentCheckPollInterval, cancellationToken);
+        }
     }
 
     /// <summary>

@@ -25,8 +25,17 @@ public sealed partial class ParallelGuessTests(ITestOutputHelper output)
         await users.AddAsync(name, Password);
         using var client = host.CreateClient();
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 40)
-            .Select(i => ApiSession.LoginAsync(client, name, i == rightGuessAt ? Password : $"guess {i}")));
+        // All forty leave together, as an attacker's burst arrives: none is sent (and checked) before the others exist.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var sent = Enumerable.Range(0, 40)
+            .Select(i => Task.Run(async () =>
+            {
+                await go.Task;
+                return await ApiSession.LoginAsync(client, name, i == rightGuessAt ? Password : $"guess {i}");
+            }))
+            .ToList();
+        go.SetResult();
+        var answers = await Task.WhenAll(sent);
 
         output.WriteLine($"40 parallel guesses, right one at {rightGuessAt}: {PasswordChecks(host)} checked; answers "
             + string.Join(", ", answers.GroupBy(a => (int)a.StatusCode).OrderBy(g => g.Key).Select(g => $"{g.Key}x{g.Count()}")));
