@@ -22,6 +22,7 @@ public static class FileBridgeSignInExtensions
         services.TryAddSingleton<Reauthentication>();
         services.TryAddSingleton<PasswordChangeWriter>();
         services.TryAddSingleton<PasswordChange>();
+        services.TryAddSingleton<SessionRenewal>();
         return builder;
     }
 }

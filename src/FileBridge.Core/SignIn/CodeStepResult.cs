@@ -5,7 +5,7 @@ namespace FileBridge.Core.SignIn;
 /// locked); when it was, <see cref="Next"/> is where the sign-in goes. <see cref="Expired"/>: the step is gone or
 /// has taken its codes.
 /// </summary>
-public sealed record CodeStepResult(CheckOutcome? Check, SignInResult? Next)
+public sealed record CodeStepResult(CheckOutcome? Check, SignInProgress? Next)
 {
-    public static readonly CodeStepResult Expired = new(null, new SignInResult.StepExpired());
+    public static readonly CodeStepResult Expired = new(null, new SignInProgress.StepExpired());
 }

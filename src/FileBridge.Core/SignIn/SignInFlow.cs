@@ -22,39 +22,39 @@ public sealed class SignInFlow(
     TimeProvider time)
 {
     /// <summary>The password was right and nothing is locked.</summary>
-    public async Task<SignInResult> AfterPasswordAsync(LoginOutcome.PasswordAccepted accepted, string? createdFrom, CancellationToken cancellationToken)
+    public async Task<SignInProgress> AfterPasswordAsync(LoginOutcome.PasswordAccepted accepted, string? createdFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accepted);
         var user = accepted.User;
-        var progress = new Progress(SessionAmr.Password, user.IsPasswordTemporary, accepted.Budget.DeviceId, accepted.FailuresBefore, null, null);
-        return await NextAsync(user, progress, createdFrom, cancellationToken);
+        var carried = new Carried(SessionAmr.Password, user.IsPasswordTemporary, accepted.Budget.DeviceId, accepted.FailuresBefore, null, null);
+        return await NextAsync(user, carried, createdFrom, cancellationToken);
     }
 
     /// <summary>
     /// A passkey with user verification signed in without a password: both factors at once, so no second step; a
     /// temporary password was not used. Counted in <paramref name="budget"/> only to clear nothing and keep the browser known.
     /// </summary>
-    public async Task<SignInResult> AfterPasskeyAsync(UserAccount user, LoginBudget budget, string? createdFrom, CancellationToken cancellationToken)
+    public async Task<SignInProgress> AfterPasskeyAsync(UserAccount user, LoginBudget budget, string? createdFrom, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(budget);
-        var progress = new Progress(SessionAmr.Passkey, false, budget.DeviceId, 0, null, null);
-        return await NextAsync(user, progress, createdFrom, cancellationToken);
+        var carried = new Carried(SessionAmr.Passkey, false, budget.DeviceId, 0, null, null);
+        return await NextAsync(user, carried, createdFrom, cancellationToken);
     }
 
     /// <summary>A step was finished by this caller (<see cref="PendingStepStore.FinishAsync"/>).</summary>
-    public async Task<SignInResult> AfterStepAsync(StepCompletion completion, CancellationToken cancellationToken)
+    public async Task<SignInProgress> AfterStepAsync(StepCompletion completion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(completion);
         var step = completion.Step;
         if (await CurrentUserAsync(step, cancellationToken) is not { } user)
         {
-            return new SignInResult.StepExpired();
+            return new SignInProgress.StepExpired();
         }
 
-        var progress = new Progress(
+        var carried = new Carried(
             completion.Amr, step.TemporaryPassword, step.DeviceId, step.Failures + completion.StepFailures, step.Step, completion.RecoveryCodes);
-        return await NextAsync(user, progress, step.CreatedFrom, cancellationToken);
+        return await NextAsync(user, carried, step.CreatedFrom, cancellationToken);
     }
 
     /// <summary>The account as it is now, if the step still belongs to it: same security stamp, not disabled.</summary>
@@ -65,7 +65,7 @@ public sealed class SignInFlow(
         return user is null || user.Disabled || !SecurityStamp.Matches(step.SecurityStamp, user.SecurityStamp) ? null : user;
     }
 
-    private async Task<SignInResult> NextAsync(UserAccount user, Progress progress, string? createdFrom, CancellationToken cancellationToken)
+    private async Task<SignInProgress> NextAsync(UserAccount user, Carried carried, string? createdFrom, CancellationToken cancellationToken)
     {
         var policy = options.Value.SecondFactor;
         var summary = policy == SecondFactorPolicy.Off ? FactorSummary.None : await factors.ReadAsync(user.Id, cancellationToken);
@@ -73,30 +73,30 @@ public sealed class SignInFlow(
             policy,
             summary,
             user.NoSecondFactor,
-            progress.Amr,
-            progress.TemporaryPassword,
-            progress.DeviceId is not null,
+            carried.Amr,
+            carried.TemporaryPassword,
+            carried.DeviceId is not null,
             options.Value.EnrollWithPasswordUntilUtc() is { } until && time.GetUtcNow() < until,
-            progress.Finished));
+            carried.Finished));
         switch (next)
         {
             case SignInStep.SignedIn:
-                var accepted = new LoginOutcome.PasswordAccepted(user, new LoginBudget(user.Id, progress.DeviceId), 0);
-                var signedIn = await login.CompleteSignInAsync(accepted, progress.Failures, progress.Amr, cancellationToken);
-                return new SignInResult.SignedIn(signedIn, progress.RecoveryCodes);
+                var accepted = new LoginOutcome.PasswordAccepted(user, new LoginBudget(user.Id, carried.DeviceId), 0);
+                var signedIn = await login.CompleteSignInAsync(accepted, carried.Failures, carried.Amr, cancellationToken);
+                return new SignInProgress.SignedIn(signedIn, carried.RecoveryCodes);
             case SignInStep.EnrollmentNeedsOperator:
-                return new SignInResult.NeedsOperator(user.Id);
+                return new SignInProgress.NeedsOperator(user.Id);
             default:
                 var kind = SignInSteps.KindOf(next);
                 var ticket = await steps.StartAsync(
-                    new PendingStepStart(user.Id, kind, progress.Amr, progress.TemporaryPassword, user.SecurityStamp, createdFrom, progress.DeviceId, progress.Failures),
+                    new PendingStepStart(user.Id, kind, carried.Amr, carried.TemporaryPassword, user.SecurityStamp, createdFrom, carried.DeviceId, carried.Failures),
                     cancellationToken);
-                return new SignInResult.Pending(kind, ticket, SignInSteps.MethodsOf(next, summary), user.Id);
+                return new SignInProgress.Pending(kind, ticket, SignInSteps.MethodsOf(next, summary), user.Id);
         }
     }
 
     // Recovery codes made in an earlier step would be lost by a later one: a first factor is only made in the
     // last step (enrol), so they travel no further than this.
-    private sealed record Progress(
+    private sealed record Carried(
         string Amr, bool TemporaryPassword, string? DeviceId, int Failures, PendingStepKind? Finished, IReadOnlyList<string>? RecoveryCodes);
 }
