@@ -69,6 +69,8 @@ public static class TestEnvironment
             ["Login:SecondFactor"] = "Optional",
             // Outside Development the app refuses to start without it (it must never live in the storage account).
             ["Login:SecretsKey"] = TestSecretsKey,
+            // The hosts run as Production, where start-up insists on a relying party id; the tests' origin is localhost.
+            ["Web:PasskeyRpId"] = "localhost",
             // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling
             // tests' own subject and stay out of everyone else's way.
             ["Throttle:LoginPerClientPerMinute"] = "100000",
