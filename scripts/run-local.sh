@@ -113,6 +113,8 @@ seed_user demo "Demo User" "*"
 seed_user alice "Alice (her home folder and the app logs)" "demo/home/alice/;logs/app/"
 seed_user newcomer "Newcomer (no access yet)" ""
 
+# Development: what start-up allows on loopback only (the passkeys' relying party defaults to localhost).
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
 DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
 DEVHOST_PID=$!
