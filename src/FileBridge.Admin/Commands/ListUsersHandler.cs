@@ -1,8 +1,8 @@
 using System.Globalization;
+using FileBridge.Admin.Access;
 using FileBridge.Admin.Cli;
-using FileBridge.Admin.Hosting;
 using FileBridge.Admin.Output;
-using FileBridge.Core.Files;
+using FileBridge.Core.Groups;
 using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
@@ -10,13 +10,22 @@ namespace FileBridge.Admin.Commands;
 /// <summary>
 /// <c>users list</c>: never shows password hashes or security stamps. PASSWORD says whether it is temporary (and
 /// until when); SECOND FACTOR "exempt" marks a service account; ACCESS is the effective scope: the user's own
-/// prefixes, the defaults, or none.
+/// prefixes and their groups', the defaults, or none. <c>--json</c>: one object per user and line.
 /// </summary>
-public sealed class ListUsersHandler(IUserStore users, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
+public sealed class ListUsersHandler(IUserStore users, IGroupStore groups, EffectiveAccess access, TimeProvider time, AdminConsole console)
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken) => RunAsync(json: false, cancellationToken);
+
+    public async Task<int> RunAsync(bool json, CancellationToken cancellationToken)
     {
         var all = await users.ListAsync(cancellationToken);
+        var groupsById = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Id, StringComparer.Ordinal);
+        if (json)
+        {
+            UserListJson.Write(console.Out, all, user => access.Of(user, groupsById));
+            return ExitCodes.Success;
+        }
+
         if (all.Count == 0)
         {
             console.Error.WriteLine("No users yet.");
@@ -35,7 +44,7 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
                 user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
                 PasswordState(user, now),
                 user.NoSecondFactor ? "exempt" : "-",
-                ScopeText.Describe(AccessScope.Resolve(user.Prefixes, defaults.Value)));
+                ScopeText.Describe(access.Of(user, groupsById)));
         }
 
         table.WriteTo(console.Out);
