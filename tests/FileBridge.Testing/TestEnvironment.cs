@@ -58,6 +58,7 @@ public static class TestEnvironment
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
             ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
             ["Audit:TableName"] = UniqueTableName("Audit"),
+            ["Groups:TableName"] = UniqueTableName("Groups"),
             // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling
             // tests' own subject and stay out of everyone else's way.
             ["Throttle:LoginPerClientPerMinute"] = "100000",
