@@ -18,12 +18,14 @@ public sealed class AdminTestContext
             ["Sessions:TableName"] = TestEnvironment.UniqueTableName("S"),
             ["Audit:TableName"] = TestEnvironment.UniqueTableName("A"),
             ["Login:AttemptsTableName"] = TestEnvironment.UniqueTableName("L"),
+            ["Groups:TableName"] = TestEnvironment.UniqueTableName("G"),
             ["Login:PasskeysTableName"] = TestEnvironment.UniqueTableName("P"),
         };
         var service = new TableServiceClient(TestEnvironment.AzuriteConnectionString);
         UsersTable = service.GetTableClient(Settings["Users:TableName"]);
         SessionsTable = service.GetTableClient(Settings["Sessions:TableName"]);
         AuditTable = service.GetTableClient(Settings["Audit:TableName"]);
+        GroupsTable = service.GetTableClient(Settings["Groups:TableName"]);
         Users = new TestUsers(Settings);
     }
 
@@ -34,6 +36,8 @@ public sealed class AdminTestContext
     public TableClient SessionsTable { get; }
 
     public TableClient AuditTable { get; }
+
+    public TableClient GroupsTable { get; }
 
     public TestUsers Users { get; }
 
@@ -48,4 +52,12 @@ public sealed class AdminTestContext
     public Task<AdminRun> RunWithInputAsync(string input, params string[] arguments) => AdminTool.RunAsync(Settings, input, arguments);
 
     public async Task<TableEntity> UserRowAsync(string userId) => (await UsersTable.GetEntityAsync<TableEntity>(userId, userId)).Value;
+
+    /// <summary>The group's row, or null when there is none.</summary>
+    public async Task<TableEntity?> GroupRowAsync(string groupId)
+    {
+        await GroupsTable.CreateIfNotExistsAsync();
+        var row = await GroupsTable.GetEntityIfExistsAsync<TableEntity>(groupId, groupId);
+        return row.HasValue ? row.Value : null;
+    }
 }

@@ -15,7 +15,7 @@ public sealed record AdminRun(int ExitCode, string Output, string Error)
 /// </summary>
 public static class AdminTool
 {
-    private static readonly string[] SettingSections = ["Users__", "Sessions__", "Login__", "Files__", "Aws__", "Audit__"];
+    private static readonly string[] SettingSections = ["Users__", "Sessions__", "Login__", "Files__", "Aws__", "Audit__", "Groups__"];
 
     public static async Task<AdminRun> RunAsync(IReadOnlyDictionary<string, string?> settings, string? input, params string[] arguments)
     {

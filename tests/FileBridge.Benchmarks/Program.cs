@@ -8,6 +8,7 @@ using FileBridge.Benchmarks;
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- audit     a listing with audit + telemetry off and on
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- cost      a warm request's cost beyond S3: ratios, Table transactions, throughput, audit partitions
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- search    search keys/s next to a bare ListObjectsV2 walk; time to first results
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- groups    10,000 users, 1,000 groups: sign-in, listing, access explain for 50 groups vs one grant
 switch (args.FirstOrDefault())
 {
     case "hashing":
@@ -28,11 +29,14 @@ switch (args.FirstOrDefault())
     case "cost":
         await CostComparison.RunAsync();
         break;
+    case "groups":
+        await GroupsComparison.RunAsync();
+        break;
     case "audit":
         await AuditComparison.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit|cost");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit|cost|groups");
         return 2;
 }
 

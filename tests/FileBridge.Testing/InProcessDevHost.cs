@@ -46,13 +46,17 @@ public sealed class InProcessDevHost : IAppHost
     public static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null) =>
         Start(settings, time, kestrel: false);
 
+    /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string?}, TimeProvider?)"/>, with the AWS clients' HTTP layer of the caller's (call counting).</summary>
+    public static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Amazon.Runtime.HttpClientFactory awsHttp) =>
+        Start(settings, time, kestrel: false, awsHttp);
+
     /// <summary>As <see cref="Start(IReadOnlyDictionary{string, string?}, TimeProvider?)"/>, on Kestrel at a free loopback port.</summary>
     public static InProcessDevHost StartOnKestrel(IReadOnlyDictionary<string, string?> settings, TimeProvider? time = null) =>
         Start(settings, time, kestrel: true);
 
-    private static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, bool kestrel)
+    private static InProcessDevHost Start(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, bool kestrel, Amazon.Runtime.HttpClientFactory? awsHttp = null)
     {
-        var factory = new Factory(settings, time);
+        var factory = new Factory(settings, time, awsHttp);
         try
         {
             if (kestrel)
@@ -82,7 +86,7 @@ public sealed class InProcessDevHost : IAppHost
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time)
+    private sealed class Factory(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, Amazon.Runtime.HttpClientFactory? awsHttp)
         : WebApplicationFactory<DevHost::Program>
     {
         public LogCapture Logs { get; } = new();
@@ -109,6 +113,11 @@ public sealed class InProcessDevHost : IAppHost
                 {
                     registrations.RemoveAll<TimeProvider>();
                     registrations.AddSingleton(time);
+                }
+
+                if (awsHttp is not null)
+                {
+                    registrations.AddSingleton(awsHttp);
                 }
             });
         }

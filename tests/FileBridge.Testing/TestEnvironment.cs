@@ -61,6 +61,7 @@ public static class TestEnvironment
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
             ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
             ["Audit:TableName"] = UniqueTableName("Audit"),
+            ["Groups:TableName"] = UniqueTableName("Groups"),
             ["Login:PasskeysTableName"] = UniqueTableName("Passkeys"),
             ["Login:PendingStepsTableName"] = UniqueTableName("Pending"),
             ["Login:ChallengesTableName"] = UniqueTableName("Challenges"),

@@ -13,7 +13,7 @@ public sealed record AdminAction(string Action, string? Target, string? Flags = 
 {
     // Options whose use an auditor must see: who was made a service account, who got a password an operator knows,
     // who signed everybody out.
-    private static readonly string[] AuditedFlags = ["--permanent", "--no-second-factor", "--all"];
+    private static readonly string[] AuditedFlags = ["--permanent", "--no-second-factor", "--all", "--remove-members"];
 
     public static AdminAction From(ParseResult result)
     {
@@ -25,7 +25,7 @@ public sealed record AdminAction(string Action, string? Target, string? Flags = 
         }
 
         // The user name as the row's key has it; a name that is not valid at all is no target.
-        var name = result.CommandResult.Command.Arguments.OfType<Argument<string>>().FirstOrDefault(a => a.Name == "name") is { } argument
+        var name = result.CommandResult.Command.Arguments.OfType<Argument<string>>().FirstOrDefault(a => a.Name is "name" or "user" or "group") is { } argument
             ? result.GetValue(argument)
             : null;
         var flags = result.CommandResult.Command.Options.OfType<Option<bool>>()

@@ -3,7 +3,11 @@ using FileBridge.Admin.Commands;
 
 namespace FileBridge.Admin.Cli;
 
-/// <summary>The command tree: <c>users add|list|disable|enable|set-password|reset-password|reset-factors|unlock|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
+/// <summary>
+/// The command tree: <c>users add|list|disable|enable|set-password|reset-password|reset-factors|unlock|set-prefixes</c>
+/// (and, from <see cref="GroupCommands"/>, <c>users grant|revoke|show|delete</c>, <c>groups ...</c>,
+/// <c>access explain</c>), <c>sessions revoke</c> and <c>audit list</c>.
+/// </summary>
 public static class AdminCli
 {
     public static RootCommand CreateRootCommand()
@@ -21,6 +25,8 @@ public static class AdminCli
         root.Subcommands.Add(CreateUsersCommand(settings));
         root.Subcommands.Add(CreateSessionsCommand(settings));
         root.Subcommands.Add(CreateAuditCommand(settings));
+        root.Subcommands.Add(GroupCommands.CreateGroupsCommand(settings));
+        root.Subcommands.Add(GroupCommands.CreateAccessCommand(settings));
         return root;
     }
 
@@ -43,8 +49,12 @@ public static class AdminCli
             r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), r.GetValue(addPermanent), r.GetValue(noSecondFactor), r.GetValue(addJson)), ct)));
         users.Subcommands.Add(add);
 
-        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until, password state, second factors (TOTP, passkeys, recovery codes left, exempt service accounts) and effective access (own, default or none). Password hashes and secrets are never shown.");
-        Bind(list, settings, (_, sp, ct) => sp.Run<ListUsersHandler>(h => h.RunAsync(ct)));
+        var listJson = new Option<bool>("--json") { Description = "One JSON object per user and line, camelCase members." };
+        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until, password state, second factors (TOTP, passkeys, recovery codes left, exempt service accounts) and effective access (own, groups, default or none). Password hashes and secrets are never shown.")
+        {
+            Options = { listJson },
+        };
+        Bind(list, settings, (r, sp, ct) => sp.Run<ListUsersHandler>(h => h.RunAsync(r.GetValue(listJson), ct)));
         users.Subcommands.Add(list);
 
         var disableName = NameArgument();
@@ -94,10 +104,11 @@ public static class AdminCli
 
         var prefixesName = NameArgument();
         var prefixList = new Argument<string>("prefixes") { Description = "';'-separated S3 prefixes, or '*' for everything; an empty string clears them so Files:DefaultPrefixes apply." };
-        var setPrefixes = new Command("set-prefixes", "Set the S3 prefixes a user may see and end their sessions.") { Arguments = { prefixesName, prefixList } };
+        var setPrefixes = new Command("set-prefixes", "Replace the S3 prefixes a user may see; their sessions stay and their next request sees the change.") { Arguments = { prefixesName, prefixList } };
         Bind(setPrefixes, settings, (r, sp, ct) => sp.Run<SetPrefixesHandler>(h => h.RunAsync(r.GetValue(prefixesName)!, r.GetValue(prefixList) ?? string.Empty, ct)));
         users.Subcommands.Add(setPrefixes);
 
+        GroupCommands.AddUserCommands(users, settings);
         return users;
     }
 
@@ -150,13 +161,13 @@ public static class AdminCli
 
     private static Option<bool> JsonOption() => new("--json") { Description = "Print one JSON object {\"user\",\"temporaryPassword\",\"expiresAt\"}." };
 
-    private static Argument<string> NameArgument() => new("name") { Description = "The user name (trimmed and lower-cased)." };
+    internal static Argument<string> NameArgument() => new("name") { Description = "The user name (trimmed and lower-cased)." };
 
-    private static void Bind(Command command, Option<FileInfo?> settings, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> action) =>
+    internal static void Bind(Command command, Option<FileInfo?> settings, Func<ParseResult, IServiceProvider, CancellationToken, Task<int>> action) =>
         command.SetAction((result, ct) => CommandRunner.RunAsync(
             result.GetValue(settings)?.FullName, (sp, token) => action(result, sp, token), ct, AdminAction.From(result)));
 
-    private static async Task<int> Run<THandler>(this IServiceProvider services, Func<THandler, Task<int>> run)
+    internal static async Task<int> Run<THandler>(this IServiceProvider services, Func<THandler, Task<int>> run)
         where THandler : notnull =>
         await run(Microsoft.Extensions.DependencyInjection.ActivatorUtilities.CreateInstance<THandler>(services));
 }

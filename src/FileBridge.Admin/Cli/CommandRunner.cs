@@ -3,6 +3,7 @@ using Azure.Identity;
 using System.Globalization;
 using FileBridge.Admin.Hosting;
 using FileBridge.Core.Audit;
+using FileBridge.Core.Groups;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -92,6 +93,14 @@ public static class CommandRunner
         catch (UserNotFoundException e)
         {
             return Fail(error, ExitCodes.UserNotFound, $"There is no user named '{e.UserId}'.");
+        }
+        catch (GroupAlreadyExistsException e)
+        {
+            return Fail(error, ExitCodes.GroupAlreadyExists, $"A group named '{e.GroupId}' already exists.");
+        }
+        catch (GroupNotFoundException e)
+        {
+            return Fail(error, ExitCodes.GroupNotFound, $"There is no group named '{e.GroupId}'.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

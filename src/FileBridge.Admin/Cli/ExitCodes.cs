@@ -21,6 +21,18 @@ public static class ExitCodes
 
     public const int UserNotFound = 4;
 
+    /// <summary><c>groups add</c> of a name that is taken (the same number as <see cref="UserAlreadyExists"/>).</summary>
+    public const int GroupAlreadyExists = 3;
+
+    /// <summary>A command naming a group that does not exist (the same number as <see cref="UserNotFound"/>).</summary>
+    public const int GroupNotFound = 4;
+
+    /// <summary><c>access explain</c>: the user may not read the path.</summary>
+    public const int AccessDenied = 3;
+
+    /// <summary><c>access explain</c>: an unknown user or a malformed path (the contract fixes 2).</summary>
+    public const int ExplainUnknown = 2;
+
     /// <summary>The table service could not be reached or refused the credentials.</summary>
     public const int TableUnreachable = 5;
 

@@ -20,6 +20,7 @@ public sealed class AddUserHandler(
     PasswordReader passwords,
     TemporaryPasswords temporaryPasswords,
     DefaultPrefixesSetting defaults,
+    GrantInput grants,
     AdminConsole console)
 {
     public async Task<int> RunAsync(AddUserRequest request, CancellationToken cancellationToken)
@@ -33,7 +34,7 @@ public sealed class AddUserHandler(
             throw new UserAlreadyExistsException(userId);
         }
 
-        var prefixList = PrefixesInput.Parse(request.Prefixes, defaults.LocationNames);
+        var prefixList = grants.ParseList(request.Prefixes);
         var displayName = string.IsNullOrWhiteSpace(request.DisplayName) ? request.Name.Trim() : request.DisplayName.Trim();
         var temporary = request.Permanent ? null : temporaryPasswords.Create(userId, displayName);
         var password = temporary?.Password ?? passwords.ReadNewPassword(userId, displayName);

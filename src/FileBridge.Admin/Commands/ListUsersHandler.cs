@@ -1,8 +1,8 @@
 using System.Globalization;
+using FileBridge.Admin.Access;
 using FileBridge.Admin.Cli;
-using FileBridge.Admin.Hosting;
 using FileBridge.Admin.Output;
-using FileBridge.Core.Files;
+using FileBridge.Core.Groups;
 using FileBridge.Core.SecondFactor;
 using FileBridge.Core.Users;
 
@@ -12,14 +12,23 @@ namespace FileBridge.Admin.Commands;
 /// <c>users list</c>: never shows password hashes or security stamps. PASSWORD says whether it is temporary (and
 /// until when); TOTP, PASSKEYS and CODES LEFT are the person's factors (counts, never a secret); SECOND FACTOR
 /// "exempt" marks a service account (<c>--no-second-factor</c>); ACCESS is the effective scope: the user's own
-/// prefixes, the defaults, or none.
+/// prefixes and their groups', the defaults, or none. <c>--json</c>: one object per user and line.
 /// </summary>
 public sealed class ListUsersHandler(
-    IUserStore users, FactorSummaryReader factors, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
+    IUserStore users, IGroupStore groups, EffectiveAccess access, FactorSummaryReader factors, TimeProvider time, AdminConsole console)
 {
-    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    public Task<int> RunAsync(CancellationToken cancellationToken) => RunAsync(json: false, cancellationToken);
+
+    public async Task<int> RunAsync(bool json, CancellationToken cancellationToken)
     {
         var all = await users.ListAsync(cancellationToken);
+        var groupsById = (await groups.ListAsync(cancellationToken)).ToDictionary(g => g.Id, StringComparer.Ordinal);
+        if (json)
+        {
+            UserListJson.Write(console.Out, all, user => access.Of(user, groupsById));
+            return ExitCodes.Success;
+        }
+
         if (all.Count == 0)
         {
             console.Error.WriteLine("No users yet.");
@@ -44,7 +53,7 @@ public sealed class ListUsersHandler(
                 factorsOfUser.Passkeys.ToString(CultureInfo.InvariantCulture),
                 factorsOfUser.RecoveryCodesLeft.ToString(CultureInfo.InvariantCulture),
                 user.NoSecondFactor ? "exempt" : "-",
-                ScopeText.Describe(AccessScope.Resolve(user.Prefixes, defaults.Value)));
+                ScopeText.Describe(access.Of(user, groupsById)));
         }
 
         table.WriteTo(console.Out);

@@ -35,6 +35,9 @@ public static class AdminHost
         builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
         builder.Services.AddSingleton<PasswordReader>();
         builder.Services.AddSingleton<DefaultPrefixesSetting>();
+        builder.Services.AddSingleton<GrantLocations>();
+        builder.Services.AddSingleton<GrantInput>();
+        builder.Services.AddSingleton<Access.EffectiveAccess>();
         return builder.Build();
     }
 

@@ -3,7 +3,7 @@ using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Output;
 
-/// <summary>How the tool names a user's effective scope: "own: a/;b/", "default: everything" or "none".</summary>
+/// <summary>How the tool names a user's effective scope: "own: a/;b/", "groups: logs/", "own+groups: ...", "default: everything" or "none".</summary>
 public static class ScopeText
 {
     public static string Describe(AccessScope scope)
@@ -14,7 +14,10 @@ public static class ScopeText
             return "none";
         }
 
-        var source = scope.FromDefaults ? "default" : "own";
+        var source = scope.FromDefaults ? "default"
+            : scope.Grants.All(g => g.From == Grant.FromUser) ? "own"
+            : scope.Grants.Any(g => g.From == Grant.FromUser) ? "own+groups"
+            : "groups";
         return $"{source}: {What(scope)}";
     }
 

@@ -11,6 +11,27 @@ public sealed record RoleRequest(string UserId, IReadOnlyList<string> Prefixes, 
     /// <summary>The readiness probe's credentials are short-lived: they only prove that reading works.</summary>
     private static readonly TimeSpan ReadinessDuration = TimeSpan.FromMinutes(15);
 
+    /// <summary>True when AWS refused this request's policy for its packed size (<c>PackedPolicyTooLarge</c>).</summary>
+    public static bool IsPackedPolicyTooLarge(Exception exception) =>
+        exception is UpstreamUnavailableException { InnerException: Amazon.Runtime.AmazonServiceException { ErrorCode: "PackedPolicyTooLarge" } };
+
+    /// <summary>
+    /// The half of this request's pack (<see cref="SessionPolicyPacks.Halve"/>) holding the prefix that covers
+    /// <paramref name="key"/>, or null when the pack cannot be split (one prefix, or the whole bucket).
+    /// </summary>
+    public RoleRequest? HalfCovering(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (Prefixes.Count < 2)
+        {
+            return null;
+        }
+
+        var (first, second) = SessionPolicyPacks.Halve(Prefixes);
+        var half = first.Any(p => key.StartsWith(p, StringComparison.Ordinal)) ? first : second;
+        return this with { Prefixes = half };
+    }
+
     /// <summary>The <c>RoleSessionName</c> CloudTrail shows: derived from the user id, or the readiness probe's own name.</summary>
     public string SessionName { get; private init; } = RoleSessionNames.ForUser(UserId);
 

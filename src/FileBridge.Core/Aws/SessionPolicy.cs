@@ -10,7 +10,16 @@ namespace FileBridge.Core.Aws;
 /// </summary>
 public static class SessionPolicy
 {
-    /// <summary>Compact JSON (the local RGW endpoint does not accept form-encoded spaces), or null for the whole bucket.</summary>
+    /// <summary>
+    /// The most characters of session policy AWS accepts (AssumeRole and AssumeRoleWithWebIdentity alike), counted
+    /// on the policy text as sent: JSON escapes count as the characters they are written with.
+    /// </summary>
+    public const int MaxLength = 2048;
+
+    /// <summary>
+    /// Compact JSON (the local RGW endpoint does not accept form-encoded spaces), or null for the whole bucket. The
+    /// writer escapes non-ASCII and HTML-sensitive characters, so the string's length is what AWS counts.
+    /// </summary>
     /// <param name="bucket">The bucket name.</param>
     /// <param name="prefixes">Folder prefixes ending in '/'; empty means the whole bucket and no session policy.</param>
     public static string? Build(string bucket, IReadOnlyCollection<string> prefixes)

@@ -43,6 +43,14 @@ public sealed partial class StsRoleAssumer(
         var sessionName = request.SessionName;
         var duration = request.Duration ?? awsOptions.Value.SessionDuration;
         var policy = SessionPolicy.Build(request.Location.Bucket, request.Prefixes);
+        if (policy is { Length: > SessionPolicy.MaxLength })
+        {
+            // AccessPolicy packs grants so this never happens; a policy AWS would refuse is not sent at all.
+            throw new UpstreamUnavailableException(
+                $"The session policy of {request.Prefixes.Count} grants is longer than {SessionPolicy.MaxLength} characters.",
+                awsOptions.Value.DenialMemory, true, new ArgumentException("Session policy too long.", nameof(request)));
+        }
+
         var seconds = (int)Math.Clamp(duration.TotalSeconds, MinimumDuration.TotalSeconds, MaximumDuration.TotalSeconds);
         var options = awsOptions.Value;
         var call = new StsCall(sts, request.Location.RoleArn, sessionName, seconds, policy);

@@ -53,6 +53,7 @@ public static class FileBridgeAwsExtensions
         // One credential cache serves people's requests and the readiness probe's reads alike.
         services.TryAddSingleton<AssumedRoleCache>();
         services.TryAddSingleton(sp => FileLocations.From(sp.GetRequiredService<IOptions<FilesOptions>>().Value, sp.GetRequiredService<IOptions<AwsOptions>>().Value));
+        services.TryAddSingleton<PolicyPackSplits>();
         services.TryAddSingleton<AccessPolicy>();
         services.TryAddSingleton<S3Gateway>();
         services.TryAddSingleton<FileCatalog>();

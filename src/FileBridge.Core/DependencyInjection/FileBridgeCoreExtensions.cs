@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using FileBridge.Core.Groups;
 using FileBridge.Core.Health;
 using FileBridge.Core.Login;
 using FileBridge.Core.Login.Devices;
@@ -45,6 +46,9 @@ public static class FileBridgeCoreExtensions
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
         services.TryAddSingleton<SessionCheckCache>();
+        services.AddOptions<GroupsOptions>().BindConfiguration(GroupsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IGroupStore, TableGroupStore>();
+        services.TryAddSingleton<GroupGrantsReader>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<SessionRevocation>();
         services.AddOptions<ThrottleOptions>().BindConfiguration(ThrottleOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

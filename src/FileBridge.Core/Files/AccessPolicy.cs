@@ -9,13 +9,13 @@ namespace FileBridge.Core.Files;
 /// their grants, which folders a search walks, and the scoped credentials each read uses. Every decision is taken
 /// here, before any AWS call; the session policy on the credentials enforces the same limits again on AWS's side.
 /// </summary>
-public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions> filesOptions)
+public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions> filesOptions, PolicyPackSplits? splits = null)
 {
     /// <summary>The person's effective grants (see <see cref="AccessScope.Resolve"/>).</summary>
     public AccessScope ScopeOf(AuthenticatedUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return AccessScope.Resolve(user.OwnPrefixes, filesOptions.Value.DefaultPrefixes);
+        return AccessScope.Resolve(user.OwnPrefixes, user.GroupGrants, filesOptions.Value.DefaultPrefixes);
     }
 
     /// <summary>
@@ -100,34 +100,43 @@ public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions>
     }
 
     /// <summary>
-    /// The credentials to ask for when <paramref name="userId"/> reads <paramref name="location"/>: that location's role,
-    /// with a session policy for the key prefixes the grants reach there. Null when the grants reach nothing there, so
-    /// no call is ever made with credentials wider than the grants.
+    /// The credentials to ask for when <paramref name="userId"/> reads <paramref name="key"/> in
+    /// <paramref name="location"/>: that location's role, with the session policy of the pack (see
+    /// <see cref="PacksFor"/>) whose grants cover the key. Without a key: the first pack (the only one when the
+    /// grants fit in one). Null when the grants reach nothing there, or when the grant covering the key cannot fit a
+    /// session policy, so no call is ever made with credentials wider than the grants.
     /// </summary>
-    public RoleRequest? CredentialsFor(string userId, AccessScope scope, FileLocation location)
+    public RoleRequest? CredentialsFor(string userId, AccessScope scope, FileLocation location, string? key = null)
+    {
+        var packs = PacksFor(userId, scope, location);
+        return key is null || packs is [{ Prefixes.Count: 0 }]
+            ? packs.FirstOrDefault()
+            : packs.FirstOrDefault(p => p.Prefixes.Any(prefix => key.StartsWith(prefix, StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// Every set of credentials <paramref name="userId"/>'s grants in <paramref name="location"/> need: one for the
+    /// whole location, or one per pack of key prefixes whose session policy fits (<see cref="SessionPolicyPacks"/>).
+    /// Empty when the grants reach nothing there.
+    /// </summary>
+    public IReadOnlyList<RoleRequest> PacksFor(string userId, AccessScope scope, FileLocation location)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(location);
         var root = locations.RootOf(location);
-        IReadOnlyList<string> keyPrefixes;
         if (scope.Allows(root))
         {
             // The whole location: for a subtree that is still a prefix of the bucket, and the policy must say so.
-            keyPrefixes = location.Prefix.Length == 0 ? [] : [location.Prefix];
-        }
-        else
-        {
-            keyPrefixes = scope.Prefixes
-                .Where(p => p.Length > root.Length && p.StartsWith(root, StringComparison.Ordinal))
-                .Select(p => location.Prefix + p[root.Length..])
-                .ToList();
-            if (keyPrefixes.Count == 0)
-            {
-                return null;
-            }
+            return [new RoleRequest(userId, location.Prefix.Length == 0 ? [] : [location.Prefix], location)];
         }
 
-        return new RoleRequest(userId, keyPrefixes, location);
+        var keyPrefixes = scope.Prefixes
+            .Where(p => p.Length > root.Length && p.StartsWith(root, StringComparison.Ordinal))
+            .Select(p => location.Prefix + p[root.Length..])
+            .ToList();
+        return SessionPolicyPacks.Pack(location.Bucket, keyPrefixes, pack => splits?.WasRefused(location.Name, pack) ?? false)
+            .Select(pack => new RoleRequest(userId, pack, location))
+            .ToList();
     }
 
     private PathAccess ReadAccess(AuthenticatedUser user, AccessScope scope, string path)
@@ -137,7 +146,7 @@ public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions>
             return PathAccess.NoSuchLocation;
         }
 
-        return CredentialsFor(user.Id, scope, location) is { } credentials
+        return CredentialsFor(user.Id, scope, location, key) is { } credentials
             ? PathAccess.Read(new ReadTarget(location, key, credentials))
             : PathAccess.Forbidden;
     }

@@ -41,6 +41,29 @@ public sealed class AccessScope
             ? Of([new GrantList(Grant.FromUser, own)], fromDefaults: false)
             : Of([new GrantList(Grant.FromDefault, PrefixList.Parse(defaultPrefixes))], fromDefaults: true);
 
+    /// <summary>
+    /// The person's effective grants: their own list and every group's, each grant remembering where it comes from;
+    /// <c>Files:DefaultPrefixes</c> only when neither the person nor any of their groups lists anything.
+    /// </summary>
+    /// <param name="own">The user's <c>Prefixes</c> column; null or empty adds nothing.</param>
+    /// <param name="groups">One list per group the person belongs to (<see cref="Grant.FromGroup"/>).</param>
+    /// <param name="defaultPrefixes">The raw <c>Files:DefaultPrefixes</c> setting.</param>
+    public static AccessScope Resolve(IReadOnlyList<string>? own, IReadOnlyList<GrantList> groups, string? defaultPrefixes)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        var lists = new List<GrantList>();
+        if (own is { Count: > 0 })
+        {
+            lists.Add(new GrantList(Grant.FromUser, own));
+        }
+
+        // Ordered by name, so a folder two groups grant is always explained by the same one.
+        lists.AddRange(groups.Where(g => g.Entries.Any(e => !string.IsNullOrWhiteSpace(e))).OrderBy(g => g.From, StringComparer.Ordinal));
+        return lists.Count > 0
+            ? Of(lists, fromDefaults: false)
+            : Of([new GrantList(Grant.FromDefault, PrefixList.Parse(defaultPrefixes))], fromDefaults: true);
+    }
+
     /// <summary>One list of the person's own grants.</summary>
     public static AccessScope From(IEnumerable<string> granted)
     {

@@ -20,7 +20,8 @@ public sealed partial class S3Gateway(
     IOptions<FilesOptions> filesOptions,
     IOptions<AwsOptions> awsOptions,
     TimeProvider timeProvider,
-    ILogger<S3Gateway> logger)
+    ILogger<S3Gateway> logger,
+    PolicyPackSplits? splits = null)
 {
     private const string Delimiter = "/";
 
@@ -38,7 +39,7 @@ public sealed partial class S3Gateway(
             MaxKeys = maxKeys,
             ContinuationToken = continuationToken,
         };
-        return CallAsync(target.Credentials, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
+        return CallAsync(target, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
     }
 
     /// <summary>One page of every key below the target, without a delimiter, continuing after <paramref name="startAfter"/>.</summary>
@@ -52,7 +53,7 @@ public sealed partial class S3Gateway(
             StartAfter = startAfter,
             MaxKeys = maxKeys,
         };
-        return CallAsync(target.Credentials, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
+        return CallAsync(target, (session, ct) => session.S3.ListObjectsV2Async(request, ct), cancellationToken);
     }
 
     /// <summary>
@@ -66,7 +67,7 @@ public sealed partial class S3Gateway(
     public Task<FileResult<DownloadLink>> PresignAsync(ReadTarget target, string fileName, string? inlineType, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        return CallAsync(target.Credentials, (session, ct) => CreateLinkAsync(session, target, fileName, inlineType, ct), cancellationToken);
+        return CallAsync(target, (session, ct) => CreateLinkAsync(session, target, fileName, inlineType, ct), cancellationToken);
     }
 
     /// <summary>
@@ -77,7 +78,7 @@ public sealed partial class S3Gateway(
     public async Task<FileFailure?> ProbeAsync(ReadTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var result = await CallAsync(target.Credentials, async (session, ct) =>
+        var result = await CallAsync(target, async (session, ct) =>
         {
             var page = await session.S3.ListObjectsV2Async(
                 new ListObjectsV2Request { BucketName = target.Location.Bucket, Prefix = target.Key, MaxKeys = 20 }, ct);
@@ -94,14 +95,17 @@ public sealed partial class S3Gateway(
     }
 
     private async Task<FileResult<T>> CallAsync<T>(
-        RoleRequest roleRequest, Func<AssumedRoleSession, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+        ReadTarget target, Func<AssumedRoleSession, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
         where T : class
     {
+        var roleRequest = target.Credentials;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var lease = await credentials.AcquireAsync(roleRequest, cancellationToken);
+                var (acquired, used) = await AcquireCoveringAsync(roleRequest, target.Key, cancellationToken);
+                using var lease = acquired;
+                roleRequest = used;
                 try
                 {
                     var response = await call(lease.Session, cancellationToken);
@@ -129,6 +133,28 @@ public sealed partial class S3Gateway(
                 }
 
                 return failure;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Credentials for <paramref name="request"/>; when AWS refuses its policy for its packed size, the pack is
+    /// remembered as too large (later requests get it split) and the half covering <paramref name="key"/> is asked for,
+    /// down to a single grant.
+    /// </summary>
+    private async Task<(AssumedRoleLease Lease, RoleRequest Request)> AcquireCoveringAsync(RoleRequest request, string key, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return (await credentials.AcquireAsync(request, cancellationToken), request);
+            }
+            catch (UpstreamUnavailableException e) when (RoleRequest.IsPackedPolicyTooLarge(e) && request.HalfCovering(key) is { } half)
+            {
+                LogPackSplit(logger, request.SessionName, request.Prefixes.Count);
+                splits?.Refused(request);
+                request = half;
             }
         }
     }
@@ -197,6 +223,9 @@ public sealed partial class S3Gateway(
         };
         return failure is not null;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "STS refused the session policy of session {SessionName} ({Count} grants) as PackedPolicyTooLarge; splitting the pack")]
+    private static partial void LogPackSplit(ILogger logger, string sessionName, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "S3 said the credentials of session {SessionName} are bad ({ErrorCode})")]
     private static partial void LogS3RefusedCredentials(ILogger logger, string sessionName, string errorCode);

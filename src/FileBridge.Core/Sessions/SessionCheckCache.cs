@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FileBridge.Core.Groups;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,7 @@ namespace FileBridge.Core.Sessions;
 
 /// <summary>
 /// This instance's memory of the rows an established session's check needs (the session by its token's hash, the
-/// user, later the user's groups), so a warm request reads no table inside <see cref="SessionsOptions.RevalidateAfter"/>.
+/// user, the user's groups), so a warm request reads no table inside <see cref="SessionsOptions.RevalidateAfter"/>.
 /// An entry older than that is read again before use. Requests that arrive at once for a row not in memory share one
 /// read. At most <see cref="MaxEntries"/> rows are kept; rows saying "no such session" (forged or ended tokens) are the
 /// first to go when it is full. Only <see cref="SessionService.AuthenticateAsync"/> reads through it: sign-in,
@@ -20,6 +21,7 @@ public sealed class SessionCheckCache : IDisposable
 
     private const string SessionKind = "session:";
     private const string UserKind = "user:";
+    private const string GroupKind = "group:";
 
     private readonly MemoryCache _rows = new(new MemoryCacheOptions { SizeLimit = MaxEntries, CompactionPercentage = 0.25 });
     private readonly ConcurrentDictionary<string, Lazy<Task<CachedRow>>> _reads = new(StringComparer.Ordinal);
@@ -59,6 +61,11 @@ public sealed class SessionCheckCache : IDisposable
     public async Task<UserAccount?> FindUserAsync(
         string userId, Func<CancellationToken, Task<UserAccount?>> read, bool fresh, CancellationToken cancellationToken) =>
         (await GetAsync(UserKind + userId, async ct => await read(ct), fresh, cancellationToken)).Value as UserAccount;
+
+    /// <summary>A group row (its grants), from memory when read within the window, unless <paramref name="fresh"/>.</summary>
+    public async Task<AccessGroup?> FindGroupAsync(
+        string groupId, Func<CancellationToken, Task<AccessGroup?>> read, bool fresh, CancellationToken cancellationToken) =>
+        (await GetAsync(GroupKind + groupId, async ct => await read(ct), fresh, cancellationToken)).Value as AccessGroup;
 
     /// <summary>A session ended here (signed out, found dead): this instance stops answering from memory at once.</summary>
     public void EvictSession(string tokenHash) => Evict(SessionKind + tokenHash);

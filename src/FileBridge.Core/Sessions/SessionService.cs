@@ -1,3 +1,4 @@
+using FileBridge.Core.Groups;
 using FileBridge.Core.Users;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ public sealed partial class SessionService(
     SessionCheckCache cache,
     IOptions<SessionsOptions> options,
     TimeProvider time,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    GroupGrantsReader? groupGrants = null)
 {
     private static readonly TimeSpan MaxTouchInterval = TimeSpan.FromMinutes(1);
 
@@ -114,7 +116,12 @@ public sealed partial class SessionService(
             await sessions.TouchAsync(entry.Record, now, cancellationToken);
         }
 
-        return ToUser(user, entry.Record);
+        // Grants are read like the user row (within the window), so a grant or membership change reaches the next
+        // request without ending the session.
+        return ToUser(user, entry.Record) with
+        {
+            GroupGrants = groupGrants is null ? [] : await groupGrants.OfAsync(user, cache, cancellationToken),
+        };
     }
 
     private static AuthenticatedUser ToUser(UserAccount user, SessionRecord record) =>

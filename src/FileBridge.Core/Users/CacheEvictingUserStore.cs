@@ -42,5 +42,18 @@ public sealed class CacheEvictingUserStore(IUserStore table, SessionCheckCache c
         }
     }
 
+    public async Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            return await table.TryDeleteAsync(user, cancellationToken);
+        }
+        finally
+        {
+            cache.EvictUser(user.Id);
+        }
+    }
+
     public Task<bool> CanReachAsync(CancellationToken cancellationToken) => table.CanReachAsync(cancellationToken);
 }

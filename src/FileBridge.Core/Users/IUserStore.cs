@@ -15,7 +15,12 @@ public interface IUserStore
 
     /// <summary>Applies an operator's change; one that <see cref="UserChange.EndsSessions"/> also writes a new security stamp.</summary>
     /// <exception cref="UserNotFoundException">No such user.</exception>
+    /// <exception cref="UserChangedException">The change named <see cref="UserChange.IfMatch"/> and the row changed since.</exception>
     Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the row if it still has <see cref="UserAccount.ETag"/>.</summary>
+    /// <returns>False when the row changed or went since it was read.</returns>
+    Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken);
 
     Task<bool> CanReachAsync(CancellationToken cancellationToken);
 }

@@ -3,8 +3,8 @@ using System.Security.Cryptography;
 namespace FileBridge.Core.Users;
 
 /// <summary>
-/// The user's security stamp: a random value replaced whenever the password, <c>Disabled</c> or <c>Prefixes</c>
-/// change or the user's sessions are revoked. A session carries the stamp it was created under, so a session
+/// The user's security stamp: a random value replaced whenever the password, <c>Disabled</c> or the person's factors
+/// change or the user's sessions are revoked (never for grant or membership changes). A session carries the stamp it was created under, so a session
 /// created by a sign-in that raced such a change is dead at its next request, whatever order the writes landed in.
 /// </summary>
 public static class SecurityStamp

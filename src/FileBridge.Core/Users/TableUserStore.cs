@@ -19,6 +19,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
     internal const string TemporaryPasswordExpiresAtColumn = "TemporaryPasswordExpiresAt";
     internal const string NoSecondFactorColumn = "NoSecondFactor";
     internal const string DeviceEpochColumn = "DeviceEpoch";
+    internal const string GroupsColumn = "Groups";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
 
@@ -112,6 +113,11 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             entity[PrefixesColumn] = PrefixList.Format(change.Prefixes);
         }
 
+        if (change.Groups is not null)
+        {
+            entity[GroupsColumn] = PrefixList.Format(change.Groups);
+        }
+
         if (change.NewDeviceEpoch)
         {
             entity[DeviceEpochColumn] = Users.SecurityStamp.NewDeviceEpoch();
@@ -122,7 +128,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
             LoginStateColumns.Write(entity, LoginState.None);
         }
 
-        // In the same write as the change itself: there is no moment where the new password or scope is stored
+        // In the same write as the change itself: there is no moment where the new password is stored
         // and a session created under the old one still counts.
         if (change.EndsSessions)
         {
@@ -131,11 +137,29 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
 
         try
         {
-            await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            await _table.UpdateEntityAsync(entity, change.IfMatch ?? ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             throw new UserNotFoundException(userId);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            throw new UserChangedException(userId);
+        }
+    }
+
+    public async Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        try
+        {
+            await _table.DeleteEntityAsync(user.Id, user.Id, user.ETag, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return false;
         }
     }
 
@@ -190,6 +214,7 @@ public sealed class TableUserStore(TableServiceClient service, IOptions<UsersOpt
                 : null,
             NoSecondFactor = EntityReader.Boolean(entity, NoSecondFactorColumn),
             DeviceEpoch = EntityReader.String(entity, DeviceEpochColumn) ?? string.Empty,
+            Groups = PrefixList.Parse(EntityReader.String(entity, GroupsColumn)).Select(Groups.GroupName.Normalize).Distinct(StringComparer.Ordinal).ToList(),
         };
     }
 }

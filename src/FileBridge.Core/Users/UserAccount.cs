@@ -30,6 +30,9 @@ public sealed record UserAccount(
     /// </summary>
     public string DeviceEpoch { get; init; } = string.Empty;
 
+    /// <summary>The groups the user belongs to (the <c>Groups</c> column, normalized names); their grants add to the user's own.</summary>
+    public IReadOnlyList<string> Groups { get; init; } = [];
+
     public bool IsPasswordTemporary => TemporaryPasswordExpiresAt is not null;
 
     /// <summary>A temporary password past its lifetime signs nobody in (401 <c>invalid_credentials</c>, counted as a failure).</summary>

@@ -7,6 +7,11 @@ namespace FileBridge.Core.Users;
 /// written with a new hash, so a permanent password never inherits an old expiry).
 /// </param>
 /// <param name="NewDeviceEpoch">Device cookies issued so far stop counting as the person's known browsers.</param>
+/// <param name="Groups">The user's groups (normalized names); an empty list leaves them in none.</param>
+/// <param name="IfMatch">
+/// The ETag of the row the change was based on: the write is refused (<see cref="UserChangedException"/>) when the row
+/// changed since. Null writes whatever the row holds now.
+/// </param>
 public sealed record UserChange(
     string? DisplayName = null,
     string? PasswordHash = null,
@@ -15,11 +20,15 @@ public sealed record UserChange(
     bool ResetLockout = false,
     bool RevokeSessions = false,
     DateTimeOffset? TemporaryPasswordExpiresAt = null,
-    bool NewDeviceEpoch = false)
+    bool NewDeviceEpoch = false,
+    IReadOnlyList<string>? Groups = null,
+    Azure.ETag? IfMatch = null)
 {
     /// <summary>
-    /// True when the change alters who may sign in or what they may see: the row then gets a new security
-    /// stamp, which ends every existing session at its next request.
+    /// True when the change alters who may sign in: the row then gets a new security stamp, which ends every existing
+    /// session at its next request. Grant and membership changes (<see cref="Prefixes"/>, <see cref="Groups"/>) never
+    /// do: they change what the next request may see, and credentials are cached per scope, so none for the old scope
+    /// is used for the new one.
     /// </summary>
-    public bool EndsSessions => PasswordHash is not null || Disabled is not null || Prefixes is not null || RevokeSessions;
+    public bool EndsSessions => PasswordHash is not null || Disabled is not null || RevokeSessions;
 }

@@ -14,3 +14,9 @@ public sealed class UserNotFoundException(string userId)
 {
     public string UserId { get; } = userId;
 }
+
+public sealed class UserChangedException(string userId)
+    : InvalidOperationException("The user changed since it was read.")
+{
+    public string UserId { get; } = userId;
+}

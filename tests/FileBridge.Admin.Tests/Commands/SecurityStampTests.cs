@@ -10,8 +10,6 @@ public sealed class SecurityStampTests
 
     [Theory]
     [InlineData("users", "disable", "alice")]
-    [InlineData("users", "set-prefixes", "alice", "shared/")]
-    [InlineData("users", "set-prefixes", "alice", "")]
     [InlineData("sessions", "revoke", "alice")]
     public async Task Run_ChangeThatEndsSessions_WritesANewStamp(params string[] command)
     {

@@ -104,6 +104,8 @@ public sealed class HashUpgradeTests
 
         public Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+        public Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken) => throw new NotSupportedException();
+
         public Task<bool> CanReachAsync(CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }

@@ -74,5 +74,7 @@ internal sealed class CountingUserStore(SingleUserStore inner) : IUserStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> CanReachAsync(CancellationToken cancellationToken) => inner.CanReachAsync(cancellationToken);
 }

@@ -27,5 +27,7 @@ internal sealed class SingleUserStore(UserAccount account) : IUserStore
 
     public Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> CanReachAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 }

@@ -38,19 +38,38 @@ public sealed class TableUserStoreRowTests
     }
 
     [Fact]
-    public void UserChange_DisplayNameOrLockoutOnly_KeepsSessions()
+    public void UserChange_DisplayNameLockoutOrGrants_KeepsSessions()
     {
         Assert.False(new UserChange(DisplayName: "Renamed", ResetLockout: true).EndsSessions);
+        Assert.False(new UserChange(Prefixes: []).EndsSessions);
+        Assert.False(new UserChange(Prefixes: ["shared/"]).EndsSessions);
+        Assert.False(new UserChange(Groups: ["ops"]).EndsSessions);
     }
 
     [Fact]
-    public void UserChange_PasswordDisabledPrefixesOrRevoke_EndsSessions()
+    public void UserChange_PasswordDisabledOrRevoke_EndsSessions()
     {
         Assert.True(new UserChange(PasswordHash: "hash").EndsSessions);
         Assert.True(new UserChange(Disabled: true).EndsSessions);
         Assert.True(new UserChange(Disabled: false).EndsSessions);
-        Assert.True(new UserChange(Prefixes: []).EndsSessions);
-        Assert.True(new UserChange(Prefixes: ["shared/"]).EndsSessions);
         Assert.True(new UserChange(RevokeSessions: true).EndsSessions);
+    }
+
+    [Fact]
+    public void ToAccount_GroupsColumn_IsNormalizedAndDistinct()
+    {
+        var row = new Azure.Data.Tables.TableEntity("ada", "ada") { ["Groups"] = " Ops ;ops;dev;;" };
+
+        var account = TableUserStore.ToAccount(row);
+
+        Assert.Equal(["ops", "dev"], account.Groups);
+    }
+
+    [Fact]
+    public void ToAccount_NoGroupsColumn_IsInNoGroup()
+    {
+        var account = TableUserStore.ToAccount(new Azure.Data.Tables.TableEntity("ada", "ada"));
+
+        Assert.Empty(account.Groups);
     }
 }

@@ -47,5 +47,7 @@ internal sealed class PipelineSessions : ISessionStore, IUserStore
 
     public Task UpdateAsync(string userId, UserChange change, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task<bool> TryDeleteAsync(UserAccount user, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<bool> CanReachAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
 }

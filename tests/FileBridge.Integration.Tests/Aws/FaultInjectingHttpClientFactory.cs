@@ -26,6 +26,9 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
     /// <summary>The Authorization header of every STS call (null when unsigned), to prove what the broker signs with.</summary>
     public IReadOnlyCollection<string?> StsAuthorizationHeaders => _handler.Authorizations;
 
+    /// <summary>The <c>Policy</c> parameter of every STS call as sent (form-decoded; null when the call carried none).</summary>
+    public IReadOnlyCollection<string?> StsPolicies => _handler.Policies;
+
     public static HttpResponseMessage StsError(HttpStatusCode status, string code) =>
         new(status)
         {
@@ -64,6 +67,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
         public System.Collections.Concurrent.ConcurrentQueue<string?> Authorizations { get; } = new();
 
+        public System.Collections.Concurrent.ConcurrentQueue<string?> Policies { get; } = new();
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             // STS is a form POST to "/"; S3 calls from the broker are GET/HEAD/PUT on bucket paths.
@@ -76,6 +81,8 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
 
             var call = Interlocked.Increment(ref _stsCalls);
             Authorizations.Enqueue(request.Headers.Authorization?.ToString());
+            await request.Content!.LoadIntoBufferAsync(cancellationToken);
+            Policies.Enqueue(FormValue(await request.Content.ReadAsStringAsync(cancellationToken), "Policy"));
             if (StsFault(call) is { } fault)
             {
                 return fault;
@@ -84,5 +91,12 @@ public sealed class FaultInjectingHttpClientFactory : HttpClientFactory
             Interlocked.Increment(ref _passedThrough);
             return await base.SendAsync(request, cancellationToken);
         }
+
+        private static string? FormValue(string form, string name) =>
+            form.Split('&')
+                .Select(pair => pair.Split('=', 2))
+                .Where(pair => pair.Length == 2 && pair[0] == name)
+                .Select(pair => Uri.UnescapeDataString(pair[1].Replace('+', ' ')))
+                .FirstOrDefault();
     }
 }
