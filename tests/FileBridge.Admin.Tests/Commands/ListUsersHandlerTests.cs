@@ -10,8 +10,8 @@ public sealed class ListUsersHandlerTests
     [Fact]
     public async Task Run_SeveralUsers_PrintsOneRowEachWithColumns()
     {
-        await _context.Users.AddAsync("zoe", "a password of zoe", displayName: "Zoe Z", prefixes: "reports/;shared/", disabled: true);
-        await _context.Users.AddAsync("adam", "a password of adam", displayName: "Adam A");
+        await _context.Users.AddAsync("zoe", AdminTestContext.Password, displayName: "Zoe Z", prefixes: "reports/;shared/", disabled: true);
+        await _context.Users.AddAsync("adam", AdminTestContext.Password, displayName: "Adam A");
         var lockedUntil = DateTimeOffset.UtcNow.AddHours(2);
         await _context.Users.SetLockoutAsync("adam", 5, lockedUntil);
 
@@ -22,16 +22,38 @@ public sealed class ListUsersHandlerTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("NAME", lines[0], StringComparison.Ordinal);
         Assert.Matches(@"^adam\s+Adam A\s+no\s+\(default\)\s+" + lockedUntil.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + @".*\s+none$", lines[1]);
-        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+set\s+-\s+own: reports/;shared/$", lines[2]);
+        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+set\s+no\s+0\s+0\s+-\s+own: reports/;shared/$", lines[2]);
+    }
+
+    [Fact]
+    public async Task Run_FactorsAndServiceAccounts_ShowsTotpPasskeysCodesLeftAndTheMark()
+    {
+        await _context.Users.AddAsync("ada", AdminTestContext.Password);
+        await _context.Users.AddAsync("bea", AdminTestContext.Password);
+        var factors = new TestFactors(_context);
+        await factors.AddAsync("ada", totp: true, passkeys: 2, recoveryCodes: 7);
+        await factors.AddAsync("bea", totp: false, passkeys: 1, recoveryCodes: 10);
+        var service = await _context.RunWithInputAsync("nightly jobs passphrase 4 archives\n", "users", "add", "backup-bot", "--permanent", "--no-second-factor");
+        Assert.True(service.ExitCode == ExitCodes.Success, service.ToString());
+
+        var result = await _context.RunAsync("users", "list");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Matches(@"(?m)^NAME\s.*\sPASSWORD\s+TOTP\s+PASSKEYS\s+CODES LEFT\s+SECOND FACTOR\s+ACCESS\s*$", result.Output);
+        Assert.Matches(@"(?m)^ada\s.*\sset\s+yes\s+2\s+7\s+-\s+none\s*$", result.Output);
+        Assert.Matches(@"(?m)^bea\s.*\sset\s+no\s+1\s+10\s+-\s+none\s*$", result.Output);
+        Assert.Matches(@"(?m)^backup-bot\s.*\sset\s+no\s+0\s+0\s+exempt\s+none\s*$", result.Output);
+        Assert.DoesNotContain("an encrypted secret", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hash-", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_EffectiveAccess_NamesOwnDefaultOrNone()
     {
-        await _context.Users.AddAsync("ann", "a password of ann", prefixes: "*");
-        await _context.Users.AddAsync("ben", "a password of ben");
-        await _context.Users.AddAsync("cat", "a password of cat", prefixes: "reports/");
-        await _context.Users.AddAsync("dan", "a password of dan", prefixes: "proj*/");
+        await _context.Users.AddAsync("ann", AdminTestContext.Password, prefixes: "*");
+        await _context.Users.AddAsync("ben", AdminTestContext.Password);
+        await _context.Users.AddAsync("cat", AdminTestContext.Password, prefixes: "reports/");
+        await _context.Users.AddAsync("dan", AdminTestContext.Password, prefixes: "proj*/");
 
         var withoutDefaults = await _context.RunAsync("users", "list");
         _context.Settings["Files:DefaultPrefixes"] = "shared/";
