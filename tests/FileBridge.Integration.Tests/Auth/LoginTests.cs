@@ -24,12 +24,18 @@ public sealed class LoginTests(DevHostFixture fixture) : IClassFixture<DevHostFi
         Assert.Equal(name, body.RootElement.GetProperty("user").GetProperty("id").GetString());
         Assert.Equal("Ada Lovelace", body.RootElement.GetProperty("user").GetProperty("displayName").GetString());
         Assert.True(body.RootElement.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddHours(7));
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
-        Assert.StartsWith("__Host-fb_session=", cookie, StringComparison.Ordinal);
-        Assert.Contains("; Path=/", cookie, StringComparison.Ordinal);
-        Assert.Contains("; Secure", cookie, StringComparison.Ordinal);
-        Assert.Contains("; HttpOnly", cookie, StringComparison.Ordinal);
-        Assert.Contains("; SameSite=Strict", cookie, StringComparison.Ordinal);
+        // Since v3 a full sign-in also makes this browser a known one (__Host-fb_device), with the same attributes.
+        var cookies = response.Headers.GetValues("Set-Cookie").ToList();
+        Assert.Equal(2, cookies.Count);
+        Assert.Single(cookies, c => c.StartsWith("__Host-fb_session=", StringComparison.Ordinal));
+        Assert.Single(cookies, c => c.StartsWith("__Host-fb_device=", StringComparison.Ordinal));
+        Assert.All(cookies, cookie =>
+        {
+            Assert.Contains("; Path=/", cookie, StringComparison.Ordinal);
+            Assert.Contains("; Secure", cookie, StringComparison.Ordinal);
+            Assert.Contains("; HttpOnly", cookie, StringComparison.Ordinal);
+            Assert.Contains("; SameSite=Strict", cookie, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
