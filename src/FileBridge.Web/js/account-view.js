@@ -281,7 +281,7 @@ export function createAccountView({ onUnauthorized, currentUser }) {
         setBusy(submit, false);
       }
     });
-    return section('password-heading', 'Password', expires, form);
+    return section('password-heading', 'Change your password', expires, form);
   }
 
   function sessionItem(session, alert) {

@@ -12,6 +12,7 @@ const boot = byId('boot');
 const account = byId('account');
 const accountName = byId('account-name');
 const signOutButton = byId('sign-out');
+const accountLink = byId('account-link');
 
 let user = null;
 
@@ -36,7 +37,10 @@ const signIn = createSignInView({
 
 /** Shows the account page or the folder the address names; only one of them at a time. */
 function showPage() {
-  if (router.onAccountPage()) {
+  const onAccount = router.onAccountPage();
+  if (onAccount) accountLink.setAttribute('aria-current', 'page');
+  else accountLink.removeAttribute('aria-current');
+  if (onAccount) {
     browser.reset();
     accountView.show();
   } else {

@@ -12,7 +12,7 @@ const TITLES = {
   'second-factor': "Confirm it's you",
   'change-password': 'Choose a new password',
   enroll: 'Add a second sign-in method',
-  codes: 'Save your recovery codes',
+  codes: 'Almost done',
 };
 
 /** Errors that mean the pending step is gone: start again from the password. */
