@@ -206,6 +206,50 @@ public sealed class AccountPageTests(BrowserHost host)
     }, onLocalhost: true);
 
     [Fact]
+    public Task SecondFactor_PasskeyAfterThePassword_RefusedOnceThenSignsIn() => host.RunAsync(async app =>
+    {
+        var user = await host.CreateUserAsync("Paz Second");
+        var challenge = RandomNumberGenerator.GetBytes(32);
+        var credentialId = RandomNumberGenerator.GetBytes(16);
+        var api = await AttachAsync(app);
+        api.On("POST", "/api/auth/login", Status(202, new { next = "second-factor", methods = new[] { "passkey", "recovery" }, expiresAt = DateTimeOffset.UtcNow.AddMinutes(5) }, signIn: user))
+            .On("POST", "/api/auth/passkey/options", Ok(new
+            {
+                challenge = VirtualAuthenticator.Base64Url(challenge),
+                rpId = "localhost",
+                allowCredentials = new[] { new { type = "public-key", id = VirtualAuthenticator.Base64Url(credentialId) } },
+                userVerification = "required",
+                timeout = 60000,
+            }))
+            .On("POST", "/api/auth/passkey", Problem(401, "invalid_credentials"), Ok(UserOf(user)));
+        await app.OpenAsync();
+        var authenticator = await VirtualAuthenticator.AddAsync(app.Page);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        await authenticator.AddCredentialAsync("localhost", credentialId, RandomNumberGenerator.GetBytes(16), key.ExportPkcs8PrivateKey());
+        await app.SignInAsync(user);
+
+        // No authenticator app: the passkey comes first, a recovery code is the other way.
+        await Expect(app.Page.GetByText("Use your passkey to finish signing in.")).ToBeVisibleAsync();
+        await Expect(app.Page.GetByLabel("Code from your authenticator app")).ToBeHiddenAsync();
+        await Expect(app.Button("Use a recovery code instead")).ToBeVisibleAsync();
+        await Accessibility.AssertNoSeriousViolationsAsync(app.Page);
+        await app.Button("Use a passkey").ClickAsync();
+        await Expect(app.Page.Locator("#step-body .alert")).ToHaveTextAsync(
+            "FileBridge does not accept that passkey. It may have been removed from your account: sign in with your password.");
+        await Expect(app.Button("Use a passkey")).ToBeFocusedAsync();
+        await app.Button("Use a passkey").ClickAsync();
+
+        await app.ExpectFolderAsync("All files");
+        await Expect(app.Rows.First).ToBeVisibleAsync();
+        var sent = api.BodiesOf("POST", "/api/auth/passkey");
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, b => Assert.Equal(VirtualAuthenticator.Base64Url(credentialId), (string?)b!["credential"]!["id"]));
+        var data = VirtualAuthenticator.ClientData((string)sent[1]!["credential"]!["response"]!["clientDataJSON"]!);
+        Assert.Equal("webauthn.get", data.GetProperty("type").GetString());
+        Assert.Equal(VirtualAuthenticator.Base64Url(challenge), data.GetProperty("challenge").GetString());
+    }, onLocalhost: true);
+
+    [Fact]
     public Task PasskeySignIn_OnlyAPasskeyOfAnotherRelyingParty_IsNotOfferedAndNothingIsSent() => host.RunAsync(async app =>
     {
         var api = await AttachAsync(app);
