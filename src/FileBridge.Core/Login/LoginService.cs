@@ -41,7 +41,7 @@ public sealed partial class LoginService(
         var outcome = await AttemptAsync(userName, password, deviceCookie, cancellationToken);
         if (outcome is LoginOutcome.PasswordAccepted accepted)
         {
-            outcome = await CompleteAsync(accepted, 0, cancellationToken);
+            outcome = await CompleteAsync(accepted, 0, SessionAmr.Password, cancellationToken);
         }
 
         Record(outcome);
@@ -65,10 +65,15 @@ public sealed partial class LoginService(
     /// <paramref name="stepFailures"/>, its own failed steps), starts the session, and issues the device cookie
     /// (the same device id when the browser already had one).
     /// </summary>
+    public Task<LoginOutcome.SignedIn> CompleteSignInAsync(
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken) =>
+        CompleteSignInAsync(accepted, stepFailures, SessionAmr.Password, cancellationToken);
+
+    /// <summary>As <see cref="CompleteSignInAsync(LoginOutcome.PasswordAccepted, int, CancellationToken)"/>, recording how the person authenticated (<see cref="SessionAmr"/>).</summary>
     public async Task<LoginOutcome.SignedIn> CompleteSignInAsync(
-        LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, string amr, CancellationToken cancellationToken)
     {
-        var signedIn = await CompleteAsync(accepted, stepFailures, cancellationToken);
+        var signedIn = await CompleteAsync(accepted, stepFailures, amr, cancellationToken);
         Record(signedIn);
         return signedIn;
     }
@@ -104,12 +109,13 @@ public sealed partial class LoginService(
         }
     }
 
-    private async Task<LoginOutcome.SignedIn> CompleteAsync(LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+    private async Task<LoginOutcome.SignedIn> CompleteAsync(
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, string amr, CancellationToken cancellationToken)
     {
         var user = accepted.User;
         var store = states.For(accepted.Budget, isAccount: true);
         await lockout.ClearFailuresAsync(store, accepted.Budget.Key, accepted.FailuresBefore + stepFailures, cancellationToken);
-        var session = await sessions.StartAsync(user, cancellationToken);
+        var session = await sessions.StartAsync(user, amr, cancellationToken);
         if (devices is null)
         {
             return new LoginOutcome.SignedIn(session);

@@ -15,6 +15,12 @@ public sealed record SessionRecord(
     /// <summary>The user's security stamp when the session was created; null for a user row without one.</summary>
     public string? SecurityStamp { get; init; }
 
+    /// <summary>How the session was authenticated (<see cref="SessionAmr"/>); null for rows written before it was recorded.</summary>
+    public string? Amr { get; init; }
+
+    /// <summary>When the person last proved who they are; null for rows written before it was recorded (then <see cref="CreatedAt"/>).</summary>
+    public DateTimeOffset? AuthenticatedAt { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) =>
         now < ExpiresAt && now < LastSeenAt + idleTimeout;
 }

@@ -23,7 +23,11 @@ public sealed partial class SessionService(
 
     private readonly SessionsOptions _options = options.Value;
 
-    public async Task<StartedSession> StartAsync(UserAccount user, CancellationToken cancellationToken)
+    public Task<StartedSession> StartAsync(UserAccount user, CancellationToken cancellationToken) =>
+        StartAsync(user, SessionAmr.Password, cancellationToken);
+
+    /// <summary>A session authenticated by <paramref name="amr"/> (<see cref="SessionAmr"/>), just now.</summary>
+    public async Task<StartedSession> StartAsync(UserAccount user, string amr, CancellationToken cancellationToken)
     {
         var token = SessionToken.Create();
         var now = time.GetUtcNow();
@@ -32,10 +36,12 @@ public sealed partial class SessionService(
         var record = new SessionRecord(SessionToken.HashOf(token), user.Id, now, now + _options.AbsoluteTimeout, now)
         {
             SecurityStamp = user.SecurityStamp,
+            Amr = amr,
+            AuthenticatedAt = now,
         };
         await sessions.CreateAsync(record, cancellationToken);
         LogStarted(logger, user.Id);
-        return new StartedSession(token, new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, record.ExpiresAt));
+        return new StartedSession(token, ToUser(user, record));
     }
 
     /// <returns>
@@ -108,8 +114,16 @@ public sealed partial class SessionService(
             await sessions.TouchAsync(entry.Record, now, cancellationToken);
         }
 
-        return new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, entry.Record.ExpiresAt);
+        return ToUser(user, entry.Record);
     }
+
+    private static AuthenticatedUser ToUser(UserAccount user, SessionRecord record) =>
+        new(user.Id, user.DisplayName, user.Prefixes, record.ExpiresAt)
+        {
+            Amr = record.Amr ?? SessionAmr.Password,
+            AuthenticatedAt = record.AuthenticatedAt ?? record.CreatedAt,
+            NoSecondFactor = user.NoSecondFactor,
+        };
 
     public async Task EndAsync(string? token, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string ExpiresAtColumn = "ExpiresAt";
     private const string LastSeenAtColumn = "LastSeenAt";
     private const string SecurityStampColumn = "SecurityStamp";
+    private const string AmrColumn = "Amr";
+    private const string AuthenticatedAtColumn = "AuthenticatedAt";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
     private readonly SessionRevocation _revocation = new(service, options, TimeProvider.System);
@@ -36,6 +38,16 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         if (session.SecurityStamp is not null)
         {
             entity[SecurityStampColumn] = session.SecurityStamp;
+        }
+
+        if (session.Amr is not null)
+        {
+            entity[AmrColumn] = session.Amr;
+        }
+
+        if (session.AuthenticatedAt is { } authenticatedAt)
+        {
+            entity[AuthenticatedAtColumn] = authenticatedAt;
         }
 
         await _table.AddEntityAsync(entity, cancellationToken);
@@ -113,5 +125,7 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     {
         ETag = entity.ETag,
         SecurityStamp = EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
+        Amr = EntityReader.String(entity, AmrColumn) is { Length: > 0 } amr ? amr : null,
+        AuthenticatedAt = EntityReader.DateTime(entity, AuthenticatedAtColumn),
     };
 }
