@@ -70,12 +70,21 @@ export function createAccountView({ onUnauthorized, currentUser }) {
   async function load() {
     const mine = ++generation;
     const account = await call(() => api.account());
+    // The sessions list is a section of its own: when it cannot load, the rest of the page still works.
     const [passkeys, sessions] = await Promise.all([
       account.secondFactor === 'Off' ? [] : call(() => api.passkeys()),
-      call(() => api.sessions()),
+      call(() => api.sessions()).catch((error) => {
+        if (error?.isUnauthorized) throw error;
+        return { failed: error };
+      }),
     ]);
     if (mine !== generation) return false;
-    state = { account, passkeys: Array.isArray(passkeys) ? passkeys : [], sessions: Array.isArray(sessions) ? sessions : [] };
+    state = {
+      account,
+      passkeys: Array.isArray(passkeys) ? passkeys : [],
+      sessions: Array.isArray(sessions) ? sessions : [],
+      sessionsFailed: Array.isArray(sessions) ? null : sessions.failed,
+    };
     return true;
   }
 
@@ -85,6 +94,8 @@ export function createAccountView({ onUnauthorized, currentUser }) {
       focus?.();
     } catch (error) {
       if (error?.isUnauthorized) return;
+      // Nothing shown yet (the first load failed): the message takes the loading line's place.
+      if (!status.isConnected) body.replaceChildren(status);
       say(accountMessage(error));
     }
   }
@@ -313,6 +324,10 @@ export function createAccountView({ onUnauthorized, currentUser }) {
 
   function sessionsSection() {
     const alert = inlineAlert();
+    if (state.sessionsFailed) {
+      alert.show('Your sessions could not be listed right now. Reload the page to try again.');
+      return section('sessions-heading', 'Where you are signed in', alert.node);
+    }
     const others = state.sessions.some((s) => !s.current);
     const endAll = others ? busyButton('End all other sessions') : null;
     endAll?.addEventListener('click', () => endOthers(endAll));
