@@ -113,11 +113,8 @@ seed_user demo "Demo User" "*"
 seed_user alice "Alice (her home folder and the app logs)" "demo/home/alice/;logs/app/"
 seed_user newcomer "Newcomer (no access yet)" ""
 
-# Development: the keys of TOTP secrets and device cookies are generated into files under the build's .local/
-# (never the storage account). The demo accounts have no second factor yet: a one-day enrolment window lets them
-# set one up at their first sign-in under the default policy (Required).
+# Development: what start-up allows on loopback only (the passkeys' relying party defaults to localhost).
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-export Login__EnrollWithPasswordUntil="${Login__EnrollWithPasswordUntil:-$(date -u -d '+1 day' +%Y-%m-%d)}"
 # In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
 DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
 DEVHOST_PID=$!
