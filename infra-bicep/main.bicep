@@ -179,6 +179,14 @@ param webPasskeyRpId string = ''
 @description('Name of the group table (Groups:TableName).')
 param groupsTableName string = 'Groups'
 
+@description('Name of the per-person session index (Sessions:IndexTableName): a person\'s sessions are found there without scanning the session table.')
+param sessionsIndexTableName string = 'SessionIndex'
+
+@description('Live sessions a person may have at once; a new sign-in ends the least recently seen beyond it (Sessions:MaxPerUser).')
+@minValue(1)
+@maxValue(50)
+param sessionsMaxPerUser int = 10
+
 @description('Name of the passkey table (Login:PasskeysTableName).')
 param loginPasskeysTableName string = 'Passkeys'
 
@@ -201,7 +209,7 @@ param loginTemporaryPasswordLifetime string = '3.00:00:00'
 @maxValue(64)
 param loginMinPasswordLength int = 12
 
-@description('Further app settings by name (for example {"Sessions__MaxPerUser": "5"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
+@description('Further app settings by name (for example {"Files__SearchScanLimit": "10000"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
 param appSettings object = {}
 
 // ---------------------------------------------------------------------------
@@ -341,6 +349,8 @@ var ownedSettingNames = [
   'Login__RecentAuthWindow'
   'Login__TemporaryPasswordLifetime'
   'Login__MinPasswordLength'
+  'Sessions__IndexTableName'
+  'Sessions__MaxPerUser'
   'Throttle__RequestsPerSecond'
   'Throttle__Burst'
   'Throttle__LoginPerClientPerMinute'
@@ -422,6 +432,7 @@ module storage 'modules/storage-account.bicep' = {
       sessionsTableName
       auditTableName
       groupsTableName
+      sessionsIndexTableName
       loginPasskeysTableName
       loginPendingStepsTableName
       loginChallengesTableName
@@ -633,6 +644,8 @@ module functionApp 'modules/function-app.bicep' = {
     loginRecentAuthWindow: loginRecentAuthWindow
     loginTemporaryPasswordLifetime: loginTemporaryPasswordLifetime
     loginMinPasswordLength: loginMinPasswordLength
+    sessionsIndexTableName: sessionsIndexTableName
+    sessionsMaxPerUser: sessionsMaxPerUser
     extraSettings: appSettings
   }
 }

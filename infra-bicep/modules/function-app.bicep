@@ -177,6 +177,12 @@ param loginTemporaryPasswordLifetime string
 @description('Fewest characters a password may have (Login:MinPasswordLength).')
 param loginMinPasswordLength int
 
+@description('Name of the per-person session index (Sessions:IndexTableName).')
+param sessionsIndexTableName string
+
+@description('Live sessions a person may have at once (Sessions:MaxPerUser).')
+param sessionsMaxPerUser int
+
 @description('Further app settings by name; main.bicep refuses names set here.')
 param extraSettings object
 
@@ -345,6 +351,14 @@ var commonSettings = [
   {
     name: 'Login__MinPasswordLength'
     value: string(loginMinPasswordLength)
+  }
+  {
+    name: 'Sessions__IndexTableName'
+    value: sessionsIndexTableName
+  }
+  {
+    name: 'Sessions__MaxPerUser'
+    value: string(sessionsMaxPerUser)
   }
 ]
 

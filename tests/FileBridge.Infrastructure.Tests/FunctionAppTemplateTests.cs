@@ -265,6 +265,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Login__RecentAuthWindow", "00:05:00")]
     [InlineData("Login__TemporaryPasswordLifetime", "3.00:00:00")]
     [InlineData("Login__MinPasswordLength", "12")]
+    [InlineData("Sessions__IndexTableName", "SessionIndex")]
+    [InlineData("Sessions__MaxPerUser", "10")]
     public void AppSettings_Default_MatchesDesign(string setting, string expected)
     {
         var (deployment, reference) = _template.TraceAppSetting(setting);

@@ -27,7 +27,7 @@ public sealed class StorageAccountTemplateTests(CompiledTemplateFixture fixture)
         var tableNames = storage.ArgumentFor("tableNames")!.AsArray().Select(n => _template.RootDefault(n).Text()).ToList();
 
         Assert.Single(_template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
-        Assert.Equal(["Users", "Sessions", "Audit", "Groups", "Passkeys", "PendingSteps", "PasskeyChallenges"], tableNames);
+        Assert.Equal(["Users", "Sessions", "Audit", "Groups", "SessionIndex", "Passkeys", "PendingSteps", "PasskeyChallenges"], tableNames);
     }
 
     [Fact]
