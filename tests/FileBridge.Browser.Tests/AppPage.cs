@@ -35,7 +35,7 @@ public sealed class AppPage
 
     public ILocator Password => Page.GetByLabel("Password", new() { Exact = true });
 
-    public ILocator SignInButton => Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" });
+    public ILocator SignInButton => Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true });
 
     public ILocator SignInHeading => Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" });
 

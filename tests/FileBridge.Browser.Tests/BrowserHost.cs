@@ -22,6 +22,9 @@ public class BrowserHost : IAsyncLifetime
 
     public Uri BaseAddress => DevHost.BaseAddress;
 
+    /// <summary>The same server by the name <c>localhost</c>, the passkey relying party id on loopback.</summary>
+    public Uri LocalhostAddress => new UriBuilder(BaseAddress) { Host = "localhost" }.Uri;
+
     public InProcessDevHost DevHost => _devHost ?? throw new InvalidOperationException("The host has not started.");
 
     public IReadOnlyDictionary<string, string?> Settings => _settings;
@@ -90,11 +93,12 @@ public class BrowserHost : IAsyncLifetime
     /// Runs a test in a fresh browser context, saves a screenshot of its last page whatever happens, and
     /// fails it when the page broke its Content-Security-Policy or threw.
     /// </summary>
-    public async Task RunAsync(Func<AppPage, Task> test, ViewportSize? viewport = null, [CallerMemberName] string testName = "")
+    /// <param name="onLocalhost">Opens the page at http://localhost:PORT rather than the loopback address: WebAuthn needs a host name as its relying party id.</param>
+    public async Task RunAsync(Func<AppPage, Task> test, ViewportSize? viewport = null, [CallerMemberName] string testName = "", bool onLocalhost = false)
     {
         await using var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = onLocalhost ? LocalhostAddress.ToString() : BaseAddress.ToString(),
             Locale = "en-US",
             TimezoneId = "UTC",
             AcceptDownloads = true,

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Amazon.Runtime;
 using Amazon.S3;
@@ -194,6 +195,35 @@ public sealed partial class FileBrowserTests(BrowserHost host)
         Assert.Equal(await ObjectBytesAsync(folder + name), downloaded);
         await Expect(app.Page.Locator("#action-error")).ToBeHiddenAsync();
     }, testName: $"{nameof(Download_File_BytesMatchTheObject)}_{name}");
+
+    [Fact]
+    public Task Download_FromTheFolderView_OneRequestOneAuditRowOneLink() => host.RunAsync(async app =>
+    {
+        var user = await host.CreateUserAsync("Dora Download");
+        var downloadRequests = new ConcurrentQueue<string>();
+        app.Page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/api/files/download?", StringComparison.Ordinal))
+            {
+                downloadRequests.Enqueue(request.Url);
+            }
+        };
+        await app.OpenAsync();
+        await app.SignInAsync(user);
+        await app.ExpectFolderAsync("All files");
+
+        var download = await app.Page.RunAndWaitForDownloadAsync(() => app.File("sample-data.bin").ClickAsync());
+
+        Assert.Null(await download.FailureAsync());
+        Assert.Equal(await ObjectBytesAsync("sample-data.bin"), await System.IO.File.ReadAllBytesAsync(await download.PathAsync()));
+        // Each request to the route mints a link; its row is stored before the answer leaves.
+        Assert.Single(downloadRequests);
+        var rows = await new AuditRows(host.Settings).WaitForAsync(r => r.Exists(row => IsDownloadOf(row, user, "sample-data.bin")));
+        Assert.Single(rows, row => IsDownloadOf(row, user, "sample-data.bin"));
+    });
+
+    private static bool IsDownloadOf(Azure.Data.Tables.TableEntity row, TestUser user, string key) =>
+        row.GetString("Action") == "download" && row.GetString("UserId") == user.Name && row.GetString("Target") == key;
 
     [Fact]
     public Task Download_ServerUnreachable_OffersARetryThatDownloads() => host.RunAsync(async app =>

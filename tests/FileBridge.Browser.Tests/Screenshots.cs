@@ -7,6 +7,14 @@ internal static class Screenshots
 {
     public static string Folder { get; } = Path.Combine(TestEnvironment.RepoRoot, "artifacts", "screenshots");
 
+    /// <summary>A named picture of the page as it is now (artifacts/screenshots/states/&lt;name&gt;.png), for the docs.</summary>
+    public static async Task SaveStateAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(Folder, "states");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+    }
+
     public static async Task SaveAsync(IPage page, string testName)
     {
         Directory.CreateDirectory(Folder);

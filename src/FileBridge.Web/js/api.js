@@ -3,7 +3,7 @@ import { parseRetryAfter } from './format.js';
 
 /** A failed API call. `status` is 0 when the server could not be reached at all. */
 export class ApiError extends Error {
-  constructor({ status, code, title, detail, retryAfter = null }) {
+  constructor({ status, code, title, detail, retryAfter = null, reason = '' }) {
     super(detail || title || `Request failed (${status})`);
     this.name = 'ApiError';
     this.status = status;
@@ -11,6 +11,8 @@ export class ApiError extends Error {
     this.title = title;
     this.detail = detail;
     this.retryAfter = retryAfter;
+    // Why a password was refused (`weak_password`): too_short, common, contains_name, same_as_temporary.
+    this.reason = reason;
   }
 
   get isUnauthorized() {
@@ -48,6 +50,7 @@ async function toApiError(response) {
     title: text(problem.title) || response.statusText,
     detail: text(problem.detail),
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+    reason: text(problem.reason),
   });
 }
 
@@ -88,8 +91,83 @@ async function request(path, { method = 'GET', body, signal } = {}) {
   throw await toApiError(response);
 }
 
+/**
+ * Resolves with 200 `{user, expiresAt}` (signed in) or 202 `{next, methods?, expiresAt}` (a step remains):
+ * callers tell them apart by `next`.
+ */
 export function login(username, password) {
   return request('/api/auth/login', { method: 'POST', body: { username, password } });
+}
+
+/** `reauth` asks for options (and then a check) that re-authenticate the current session. */
+export function passkeyRequestOptions({ reauth = false } = {}) {
+  return request('/api/auth/passkey/options', { method: 'POST', body: reauth ? { reauth: true } : {} });
+}
+
+export function passkeySignIn(credential, { reauth = false } = {}) {
+  return request('/api/auth/passkey', { method: 'POST', body: reauth ? { credential, reauth: true } : { credential } });
+}
+
+/** `method` is 'totp' or 'recovery'. */
+export function secondFactor(method, code) {
+  return request('/api/auth/second-factor', { method: 'POST', body: { method, code } });
+}
+
+/** `{password}` alone, or with `method` and `code` when the person has a factor. */
+export function reauthenticate(body) {
+  return request('/api/auth/reauth', { method: 'POST', body });
+}
+
+export function account() {
+  return request('/api/account');
+}
+
+export function changePassword(currentPassword, newPassword) {
+  return request('/api/account/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+export function startTotp() {
+  return request('/api/account/totp', { method: 'POST', body: {} });
+}
+
+export function confirmTotp(code) {
+  return request('/api/account/totp/confirm', { method: 'POST', body: { code } });
+}
+
+export function removeTotp() {
+  return request('/api/account/totp', { method: 'DELETE' });
+}
+
+export function passkeyCreationOptions() {
+  return request('/api/account/passkeys/options', { method: 'POST', body: {} });
+}
+
+export function addPasskey(credential, name) {
+  return request('/api/account/passkeys', { method: 'POST', body: { credential, name } });
+}
+
+export function passkeys() {
+  return request('/api/account/passkeys');
+}
+
+export function removePasskey(id) {
+  return request(`/api/account/passkeys/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function newRecoveryCodes() {
+  return request('/api/account/recovery-codes', { method: 'POST', body: {} });
+}
+
+export function sessions() {
+  return request('/api/account/sessions');
+}
+
+export function endSession(id) {
+  return request(`/api/account/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+}
+
+export function endOtherSessions() {
+  return request('/api/account/sessions/end-others', { method: 'POST', body: {} });
 }
 
 export function logout() {
@@ -122,21 +200,14 @@ export function searchFiles({ prefix = '', q, cursor = null, limit = null }, sig
 }
 
 /**
- * Asks the download route for a link without following it, so that a refusal (401, 403, 404)
- * can be shown in the page instead of as a broken download. Resolves when the API would redirect.
+ * Asks the download route for the link itself (`redirect=false`: 200 `{url, expiresAt}` instead of a 302), so
+ * that a refusal (401, 403, 404) can be shown in the page, and a download costs one request, one audit row
+ * and one link.
  */
-export async function checkDownload(key) {
-  let response;
-  try {
-    response = await fetch(downloadUrl(key), {
-      credentials: 'same-origin',
-      redirect: 'manual',
-      cache: 'no-store',
-      headers: { Accept: 'application/json' },
-    });
-  } catch {
-    throw unreachable();
+export async function downloadLink(key) {
+  const answer = await request(`${downloadUrl(key)}&redirect=false`);
+  if (!answer || typeof answer.url !== 'string') {
+    throw new ApiError({ status: 200, code: 'bad_response', title: 'The server sent an unreadable answer' });
   }
-  if (response.type === 'opaqueredirect' || (response.status >= 200 && response.status < 400)) return;
-  throw await toApiError(response);
+  return answer;
 }

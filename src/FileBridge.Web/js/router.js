@@ -2,6 +2,8 @@
 // Folder names that a path cannot carry faithfully ("", ".", "..") use /browse/?prefix=… instead.
 
 const BROWSE = '/browse/';
+/** The account page's address: the only page route that is not a folder. */
+export const ACCOUNT_PATH = '/account';
 const listeners = new Set();
 
 function segmentsNeedQuery(segments) {
@@ -64,6 +66,22 @@ export function trail(prefix) {
   return crumbs;
 }
 
+/** Whether an address is the account page. */
+export function isAccountLocation(loc) {
+  const url = new URL(loc.href ?? String(loc), 'http://placeholder');
+  return url.pathname.replace(/\/+$/, '') === ACCOUNT_PATH;
+}
+
+export function onAccountPage() {
+  return isAccountLocation(window.location);
+}
+
+/** Opens the account page, adding a history entry. */
+export function goToAccount() {
+  if (!onAccountPage()) window.history.pushState(null, '', ACCOUNT_PATH);
+  notify();
+}
+
 export function currentPrefix() {
   return prefixForLocation(window.location);
 }
@@ -100,7 +118,8 @@ export function start() {
     const link = event.target instanceof Element ? event.target.closest('a[data-nav]') : null;
     if (!link || link.origin !== window.location.origin) return;
     event.preventDefault();
-    goTo(prefixForLocation(link), { q: queryForLocation(link) });
+    if (isAccountLocation(link)) goToAccount();
+    else goTo(prefixForLocation(link), { q: queryForLocation(link) });
   });
   window.addEventListener('popstate', notify);
 }

@@ -1,9 +1,14 @@
 // The sign-in form: validates, posts the credentials, and explains every way it can fail.
 import * as api from './api.js';
-import { byId, setBusy, toggle } from './dom.js';
-import { LOCKOUT_HINT, signInMessage } from './messages.js';
+import { byId, isBusy, setBusy, toggle } from './dom.js';
+import { LOCKOUT_HINT, passkeyMessage, signInMessage } from './messages.js';
+import { getPasskey, isCeremonyRefusal, passkeysSupported } from './webauthn.js';
 
-export function createSignInView({ onSignedIn }) {
+/**
+ * `onSignedIn(user)` when a sign-in is complete; `onStep(answer, typed)` when the server answers 202 with a
+ * further step (second factor, new password, enrolment).
+ */
+export function createSignInView({ onSignedIn, onStep }) {
   const view = byId('signin-view');
   const form = byId('signin-form');
   const username = byId('username');
@@ -12,6 +17,8 @@ export function createSignInView({ onSignedIn }) {
   const notice = byId('signin-notice');
   const error = byId('signin-error');
   const hint = byId('signin-hint');
+  const passkeyArea = byId('passkey-signin');
+  const passkeyButton = byId('passkey-signin-button');
   let busy = false;
   let lastUser = '';
 
@@ -55,10 +62,12 @@ export function createSignInView({ onSignedIn }) {
     setBusy(submit, true, 'Signing in…');
     form.setAttribute('aria-busy', 'true');
     try {
-      const result = await api.login(name, password.value);
+      const typed = password.value;
+      const result = await api.login(name, typed);
       lastUser = name;
       form.reset();
-      onSignedIn(result.user);
+      if (result?.next) onStep(result, { username: name, password: typed });
+      else onSignedIn(result.user);
     } catch (failure) {
       showError(signInMessage(failure));
       // Warn before the lockout comes; once it has, the error itself says so.
@@ -82,6 +91,31 @@ export function createSignInView({ onSignedIn }) {
     }
   });
 
+  // Discoverable passkeys need no user name: the browser offers the ones it holds for this site.
+  passkeyButton.addEventListener('click', async () => {
+    if (busy || isBusy(passkeyButton)) return;
+    busy = true;
+    showError('');
+    showHint(false);
+    toggle(notice, false);
+    setBusy(passkeyButton, true, 'Waiting for your passkey…');
+    try {
+      const credential = await getPasskey(await api.passkeyRequestOptions());
+      const result = await api.passkeySignIn(credential);
+      form.reset();
+      if (result?.next) onStep(result, { username: '', password: '' });
+      else onSignedIn(result.user);
+    } catch (failure) {
+      showError(isCeremonyRefusal(failure) || failure.code === 'invalid_credentials'
+        ? passkeyMessage(failure)
+        : signInMessage(failure));
+      passkeyButton.focus();
+    } finally {
+      busy = false;
+      setBusy(passkeyButton, false);
+    }
+  });
+
   return {
     /**
      * Shows the form; `notice` explains why (session ended, signed out), `error` a failure,
@@ -96,6 +130,7 @@ export function createSignInView({ onSignedIn }) {
       showError(errorText);
       showHint(false);
       markInvalid([]);
+      toggle(passkeyArea, passkeysSupported());
       toggle(view, true);
       // The fields are described by the notice and the error, so moving focus reads them out.
       (username.value ? password : username).focus();

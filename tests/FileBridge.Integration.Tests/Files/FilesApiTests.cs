@@ -98,6 +98,8 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
     [InlineData("api/files?prefix=home/alice/&prefix=projects/")]
     [InlineData("api/files?prefix=%EF%BF%BF/")]
     [InlineData("api/files/download?key=home/alice/todo.txt&key=README.txt")]
+    [InlineData("api/files/download?key=README.txt&redirect=no")]
+    [InlineData("api/files/download?key=README.txt&redirect=false&redirect=false")]
     public async Task BadInput_Is400(string uri)
     {
         using var response = await SendAsync(uri, fixture.WholeBucketToken);
@@ -156,6 +158,29 @@ public sealed class FilesApiTests(FilesApiFixture fixture) : IClassFixture<Files
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
         Assert.Equal("alice's to-do list\n- read the handbook\n"u8.ToArray(), await file.Content.ReadAsByteArrayAsync());
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task Download_RedirectFalse_AnswersTheLinkAsJsonWithTheExactBytes()
+    {
+        using var answer = await GetJsonAsync("api/files/download?key=home/alice/todo.txt&redirect=false", fixture.AliceToken);
+
+        var url = new Uri(answer.RootElement.GetProperty("url").GetString()!);
+        Assert.InRange(ExpiresSeconds(url), 295, 305);
+        Assert.True(answer.RootElement.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow);
+        using var s3 = new HttpClient();
+        using var file = await s3.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("alice's to-do list\n- read the handbook\n"u8.ToArray(), await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
+    public async Task Download_RedirectFalseOutsideTheirFolder_Is403WithNoLink()
+    {
+        using var response = await SendAsync("api/files/download?key=README.txt&redirect=false", fixture.AliceToken);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "forbidden_prefix");
     }
 
     [Fact]

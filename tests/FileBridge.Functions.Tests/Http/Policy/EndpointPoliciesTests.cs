@@ -89,7 +89,7 @@ public sealed class EndpointPoliciesTests
         Assert.Equal("signed-in requests [] -", declared["MeFunction"]);
         Assert.Equal("signed-in requests [prefix,cursor,limit] list", declared["ListFilesFunction"]);
         Assert.Equal("signed-in requests [prefix,q,cursor,limit] search", declared["SearchFilesFunction"]);
-        Assert.Equal("signed-in requests [key,disposition] download", declared["DownloadFileFunction"]);
+        Assert.Equal("signed-in requests [key,disposition,redirect] download", declared["DownloadFileFunction"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["HealthFunction"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["ReadinessFunction"]);
     }
