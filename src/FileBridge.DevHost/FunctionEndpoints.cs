@@ -27,7 +27,7 @@ public static class FunctionEndpoints
     {
         // The worker creates function classes per invocation from the container; so do we.
         var target = route.Method.IsStatic ? null : ActivatorUtilities.CreateInstance(context.RequestServices, route.Method.DeclaringType!);
-        var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter.ParameterType, context, route)).ToArray();
+        var arguments = route.Method.GetParameters().Select(parameter => Bind(parameter, context, route)).ToArray();
         // Faults reach ApiPipeline as the function threw them, as they do on Azure.
         var returned = route.Method.Invoke(target, System.Reflection.BindingFlags.DoNotWrapExceptions, null, arguments, null);
         var result = returned switch
@@ -39,10 +39,12 @@ public static class FunctionEndpoints
         await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
     }
 
-    private static object Bind(Type parameterType, HttpContext context, FunctionRoute route) => parameterType switch
+    private static object? Bind(System.Reflection.ParameterInfo parameter, HttpContext context, FunctionRoute route) => parameter.ParameterType switch
     {
-        _ when parameterType == typeof(HttpRequest) => context.Request,
-        _ when parameterType == typeof(CancellationToken) => context.RequestAborted,
-        _ => throw new InvalidOperationException($"{route.Name} takes a {parameterType.Name}, which the DevHost cannot supply."),
+        var type when type == typeof(HttpRequest) => context.Request,
+        var type when type == typeof(CancellationToken) => context.RequestAborted,
+        // A route parameter ({id}), bound by name as the worker binds it.
+        var type when type == typeof(string) && context.GetRouteValue(parameter.Name!) is { } value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+        var type => throw new InvalidOperationException($"{route.Name} takes a {type.Name} {parameter.Name}, which the DevHost cannot supply."),
     };
 }

@@ -22,6 +22,7 @@ public static class FileBridgeApiExtensions
         builder.Services.TryAddSingleton<FrontDoorCheck>();
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<ClientAddressResolver>();
+        builder.Services.TryAddSingleton<SessionOriginReader>();
         builder.Services.TryAddSingleton<ThrottledAuditSampler>();
         builder.Services.TryAddSingleton<RequestAudit>();
         builder.Services.TryAddSingleton<ApiPipeline>();

@@ -56,6 +56,7 @@ public static class TestEnvironment
             ["Users:ConnectionString"] = AzuriteConnectionString,
             ["Users:TableName"] = UniqueTableName("Users"),
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
+            ["Sessions:IndexTableName"] = UniqueTableName("SessionIndex"),
             ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
             ["Audit:TableName"] = UniqueTableName("Audit"),
             // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling

@@ -12,6 +12,7 @@ public static class AuditActions
     public const string Download = "download";
     public const string Preview = "preview";
     public const string Throttled = "throttled";
+    public const string SessionEnded = "session-ended";
 
     /// <summary>Prefix of the admin tool's rows: <c>admin:</c> and the command words joined by '-', e.g. <c>admin:users-add</c>.</summary>
     public const string AdminPrefix = "admin:";

@@ -36,12 +36,17 @@ public sealed partial class LoginService(
         LoginAsync(userName, password, deviceCookie: null, cancellationToken);
 
     /// <summary>As <see cref="LoginAsync(string, string, CancellationToken)"/>, from a browser that may carry <c>__Host-fb_device</c>.</summary>
-    public async Task<LoginOutcome> LoginAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken)
+    public Task<LoginOutcome> LoginAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken) =>
+        LoginAsync(userName, password, deviceCookie, origin: null, cancellationToken);
+
+    /// <summary>As <see cref="LoginAsync(string, string, string?, CancellationToken)"/>; the session records <paramref name="origin"/>.</summary>
+    public async Task<LoginOutcome> LoginAsync(
+        string userName, string password, string? deviceCookie, SessionOrigin? origin, CancellationToken cancellationToken)
     {
         var outcome = await AttemptAsync(userName, password, deviceCookie, cancellationToken);
         if (outcome is LoginOutcome.PasswordAccepted accepted)
         {
-            outcome = await CompleteAsync(accepted, 0, cancellationToken);
+            outcome = await CompleteAsync(accepted, 0, origin, cancellationToken);
         }
 
         Record(outcome);
@@ -65,10 +70,15 @@ public sealed partial class LoginService(
     /// <paramref name="stepFailures"/>, its own failed steps), starts the session, and issues the device cookie
     /// (the same device id when the browser already had one).
     /// </summary>
+    public Task<LoginOutcome.SignedIn> CompleteSignInAsync(
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken) =>
+        CompleteSignInAsync(accepted, stepFailures, origin: null, cancellationToken);
+
+    /// <summary>As <see cref="CompleteSignInAsync(LoginOutcome.PasswordAccepted, int, CancellationToken)"/>; the session records <paramref name="origin"/>.</summary>
     public async Task<LoginOutcome.SignedIn> CompleteSignInAsync(
-        LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, SessionOrigin? origin, CancellationToken cancellationToken)
     {
-        var signedIn = await CompleteAsync(accepted, stepFailures, cancellationToken);
+        var signedIn = await CompleteAsync(accepted, stepFailures, origin, cancellationToken);
         Record(signedIn);
         return signedIn;
     }
@@ -104,12 +114,13 @@ public sealed partial class LoginService(
         }
     }
 
-    private async Task<LoginOutcome.SignedIn> CompleteAsync(LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken)
+    private async Task<LoginOutcome.SignedIn> CompleteAsync(
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, SessionOrigin? origin, CancellationToken cancellationToken)
     {
         var user = accepted.User;
         var store = states.For(accepted.Budget, isAccount: true);
         await lockout.ClearFailuresAsync(store, accepted.Budget.Key, accepted.FailuresBefore + stepFailures, cancellationToken);
-        var session = await sessions.StartAsync(user, cancellationToken);
+        var session = await sessions.StartAsync(user, origin, cancellationToken);
         if (devices is null)
         {
             return new LoginOutcome.SignedIn(session);

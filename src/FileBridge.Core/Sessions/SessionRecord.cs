@@ -15,6 +15,9 @@ public sealed record SessionRecord(
     /// <summary>The user's security stamp when the session was created; null for a user row without one.</summary>
     public string? SecurityStamp { get; init; }
 
+    /// <summary>The session's opaque id, its key in the per-user index; null for a session started before the index existed.</summary>
+    public string? SessionId { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) =>
         now < ExpiresAt && now < LastSeenAt + idleTimeout;
 }

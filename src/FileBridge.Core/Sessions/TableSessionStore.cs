@@ -13,6 +13,7 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string ExpiresAtColumn = "ExpiresAt";
     private const string LastSeenAtColumn = "LastSeenAt";
     private const string SecurityStampColumn = "SecurityStamp";
+    private const string SessionIdColumn = "SessionId";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
     private readonly SessionRevocation _revocation = new(service, options, TimeProvider.System);
@@ -36,6 +37,11 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         if (session.SecurityStamp is not null)
         {
             entity[SecurityStampColumn] = session.SecurityStamp;
+        }
+
+        if (session.SessionId is not null)
+        {
+            entity[SessionIdColumn] = session.SessionId;
         }
 
         await _table.AddEntityAsync(entity, cancellationToken);
@@ -84,26 +90,6 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         }
     }
 
-    public async Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        try
-        {
-            var filter = TableClient.CreateQueryFilter($"UserId eq {userId}");
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                await DeleteAsync(entity.RowKey, cancellationToken);
-                count++;
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return 0;
-        }
-
-        return count;
-    }
-
     private static SessionRecord ToRecord(TableEntity entity) => new(
         entity.RowKey,
         EntityReader.String(entity, UserIdColumn) ?? string.Empty,
@@ -113,5 +99,6 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     {
         ETag = entity.ETag,
         SecurityStamp = EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
+        SessionId = EntityReader.String(entity, SessionIdColumn) is { Length: > 0 } sessionId ? sessionId : null,
     };
 }

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, RequestAudit audit)
+public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, RequestAudit audit, SessionOriginReader origins)
 {
     [Function(nameof(LoginFunction))]
     [EndpointPolicy(Callers.Anonymous, Limiter = LimiterNames.SignInsPerClient)]
@@ -24,7 +24,7 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
             return Problems.BadRequest(error!);
         }
 
-        var outcome = await login.LoginAsync(credentials.Username, credentials.Password, cancellationToken);
+        var outcome = await login.LoginAsync(credentials.Username, credentials.Password, deviceCookie: null, origins.Read(request), cancellationToken);
         var context = request.HttpContext;
         // Sign-ins do not wait for their row: a slow audit table must not lock people out (README, Audit trail).
         // A name that is no account is never stored: it may be a password typed into the wrong field.
