@@ -49,9 +49,11 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
     }
 
     /// <summary>
-    /// Stores rows in batches: dealt to the shards in turn, then one transaction per shard (of up to 100 rows), the
-    /// shards at once. A transaction that fails is retried row by row, so one bad row never takes its batch-mates with
-    /// it. Returns the rows that could not be stored.
+    /// Stores rows in transactions of up to 100 rows, each to the next shard in turn, all at once. A whole transaction
+    /// goes to one shard (rather than each row to the next) so that a few rows make one transaction, not one each; the
+    /// writer gathers rows for a moment, so under load the transactions are full and spread over every shard. A
+    /// transaction that fails is retried row by row, so one bad row never takes its batch-mates with it. Returns the
+    /// rows that could not be stored.
     /// </summary>
     public async Task<IReadOnlyList<AuditEvent>> WriteBatchAsync(
         IReadOnlyList<(AuditEvent Event, DateTimeOffset Time)> rows, CancellationToken cancellationToken)
@@ -63,10 +65,11 @@ public sealed class AuditTable(TableServiceClient service, IOptions<AuditOptions
         }
 
         await EnsureTableAsync(cancellationToken);
+        // A transaction holds rows of one partition: one day (a gathering may straddle midnight), one shard.
         var batches = rows
-            .Select(row => (row.Event, Entity: ToEntity(row.Event, row.Time, NextShard())))
-            .GroupBy(row => row.Entity.PartitionKey, StringComparer.Ordinal)
-            .SelectMany(partition => partition.Chunk(BatchSize));
+            .GroupBy(row => PartitionOf(row.Time), StringComparer.Ordinal)
+            .SelectMany(day => day.Chunk(BatchSize))
+            .Select(chunk => NextShard() is var shard ? chunk.Select(row => (row.Event, Entity: ToEntity(row.Event, row.Time, shard))).ToArray() : []);
         var failed = await Task.WhenAll(batches.Select(batch => WriteTransactionAsync(batch, cancellationToken)));
         return failed.SelectMany(f => f).ToList();
     }
