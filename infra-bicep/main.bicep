@@ -74,6 +74,14 @@ param usersTableName string = 'Users'
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string = 'Sessions'
 
+@description('Name of the per-user session index table (Sessions:IndexTableName): each person\'s sessions, listed and limited without scanning the session table.')
+param sessionIndexTableName string = 'SessionIndex'
+
+@description('Live sessions a person may hold (Sessions:MaxPerUser); a sign-in beyond it ends their least recently seen.')
+@minValue(1)
+@maxValue(50)
+param sessionMaxPerUser int = 10
+
 @description('Name of the audit table (Audit:TableName).')
 param auditTableName string = 'Audit'
 
@@ -179,7 +187,7 @@ param webPasskeyRpId string = ''
 @description('Name of the group table (Groups:TableName).')
 param groupsTableName string = 'Groups'
 
-@description('Further app settings by name (for example {"Sessions__MaxPerUser": "5"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
+@description('Further app settings by name (for example {"Files__SearchScanLimit": "10000"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
 param appSettings object = {}
 
 // ---------------------------------------------------------------------------
@@ -274,6 +282,8 @@ var ownedSettingNames = [
   'Users__ServiceUri'
   'Users__TableName'
   'Sessions__TableName'
+  'Sessions__IndexTableName'
+  'Sessions__MaxPerUser'
   'Audit__TableName'
   'Audit__RetentionDays'
   'Sessions__IdleTimeout'
@@ -372,6 +382,7 @@ module storage 'modules/storage-account.bicep' = {
     tableNames: [
       usersTableName
       sessionsTableName
+      sessionIndexTableName
       auditTableName
       groupsTableName
     ]
@@ -524,6 +535,8 @@ module functionApp 'modules/function-app.bicep' = {
     usersServiceUri: storage.outputs.tableEndpoint
     usersTableName: usersTableName
     sessionsTableName: sessionsTableName
+    sessionIndexTableName: sessionIndexTableName
+    sessionMaxPerUser: sessionMaxPerUser
     auditTableName: auditTableName
     auditRetentionDays: auditRetentionDays
     sessionIdleTimeout: sessionIdleTimeout

@@ -53,7 +53,7 @@ param filesBucket string = ''
 @description('Named locations (FILES_LOCATIONS, JSON that azd writes into the parameters file as it is): an array of { name, bucket, prefix?, roleArn?, region? }; empty: the one bucket.')
 param filesLocations array = []
 
-@description('Further app settings (FILEBRIDGE_APP_SETTINGS, a JSON object written in as it is), for example {"Sessions__MaxPerUser":"5"}.')
+@description('Further app settings (FILEBRIDGE_APP_SETTINGS, a JSON object written in as it is), for example {"Files__SearchScanLimit":"10000"}.')
 param appSettings object = {}
 
 @description('Off, Optional or Required (Login:SecondFactor; FILEBRIDGE_SECOND_FACTOR).')

@@ -52,6 +52,12 @@ param usersTableName string
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string
 
+@description('Name of the per-user session index table (Sessions:IndexTableName).')
+param sessionIndexTableName string
+
+@description('Live sessions a person may hold (Sessions:MaxPerUser).')
+param sessionMaxPerUser int
+
 @description('Name of the audit table (Audit:TableName).')
 param auditTableName string
 
@@ -192,6 +198,14 @@ var commonSettings = [
   {
     name: 'Sessions__TableName'
     value: sessionsTableName
+  }
+  {
+    name: 'Sessions__IndexTableName'
+    value: sessionIndexTableName
+  }
+  {
+    name: 'Sessions__MaxPerUser'
+    value: string(sessionMaxPerUser)
   }
   {
     name: 'Audit__TableName'

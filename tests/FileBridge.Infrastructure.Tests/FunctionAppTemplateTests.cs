@@ -207,6 +207,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [Theory]
     [InlineData("Users__TableName", "Users")]
     [InlineData("Sessions__TableName", "Sessions")]
+    [InlineData("Sessions__IndexTableName", "SessionIndex")]
+    [InlineData("Sessions__MaxPerUser", "10")]
     [InlineData("Audit__TableName", "Audit")]
     [InlineData("Audit__RetentionDays", "400")]
     [InlineData("Sessions__IdleTimeout", "00:30:00")]
