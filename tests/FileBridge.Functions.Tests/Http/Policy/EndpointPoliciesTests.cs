@@ -77,5 +77,8 @@ public sealed class EndpointPoliciesTests
         Assert.Equal("signed-in requests [key,disposition] download", declared["files/download"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["health"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["health/ready"]);
+        Assert.Equal("signed-in requests [] -", declared["account/sessions"]);
+        Assert.Equal("signed-in requests [] session-ended", declared["account/sessions/{id}"]);
+        Assert.Equal("signed-in requests [] session-ended", declared["account/sessions/end-others"]);
     }
 }
