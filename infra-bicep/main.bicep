@@ -187,6 +187,28 @@ param webPasskeyRpId string = ''
 @description('Name of the group table (Groups:TableName).')
 param groupsTableName string = 'Groups'
 
+@description('Name of the passkey table (Login:PasskeysTableName).')
+param loginPasskeysTableName string = 'Passkeys'
+
+@description('Name of the table of sign-in steps between the password and a session (Login:PendingStepsTableName).')
+param loginPendingStepsTableName string = 'PendingSteps'
+
+@description('Name of the table of passkey challenges (Login:ChallengesTableName).')
+param loginChallengesTableName string = 'PasskeyChallenges'
+
+@description('How long after a sign-in or re-authentication a person may add or remove a factor, as a TimeSpan between 00:00:01 and 01:00:00 (Login:RecentAuthWindow).')
+param loginRecentAuthWindow string = '00:05:00'
+
+@description('Lifetime of a temporary password that users add, reset-password and reset-factors print, as a TimeSpan between 00:05:00 and 30.00:00:00 (Login:TemporaryPasswordLifetime).')
+// The name says secret or password; the value is a lifetime, not a password.
+#disable-next-line secure-secrets-in-params
+param loginTemporaryPasswordLifetime string = '3.00:00:00'
+
+@description('Fewest characters a password may have (Login:MinPasswordLength).')
+@minValue(8)
+@maxValue(64)
+param loginMinPasswordLength int = 12
+
 @description('Further app settings by name (for example {"Files__SearchScanLimit": "10000"}), for settings this template has no parameter for. A template parameter rather than a setting made by hand: every provision writes the complete list, and anything set by hand is gone after it. Names the template sets itself are refused.')
 param appSettings object = {}
 
@@ -237,12 +259,27 @@ param runbookUrl string = 'README.md'
 @minValue(1)
 param alertServerErrorThreshold int = 20
 
+@description('Names (accounts or not) whose sign-ins got locked within five minutes (filebridge.lockouts) that raise the password-spraying alert.')
+@minValue(1)
+param alertLockoutSprayThreshold int = 10
+
 @description('Throttled requests in five minutes (filebridge.throttled) that raise the throttled sign-ins alert.')
 @minValue(1)
 param alertThrottledThreshold int = 100
 
 @description('Re-create the Key Vault from its soft-deleted state (AccessKey mode): after azd down --purge the purge-protected vault keeps its name for 90 days, and only recovering it frees the name. The azd preprovision hook sets it when it finds this environment\'s deleted vault.')
 param keyVaultRecover bool = false
+
+@description('Object ID of the principal that runs scripts/login-keys.sh after provisioning (azd passes the person running it): gets Key Vault Secrets Officer on the vault, to write the sign-in keys once; empty grants nobody.')
+param keyWriterPrincipalId string = ''
+
+@description('Kind of principal keyWriterPrincipalId names.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param keyWriterPrincipalType string = 'User'
 
 @description('Object ID of a user or group who may read the audit trail (audit list, Azure Monitor queries aside) and nothing else; empty grants nobody.')
 param auditReaderPrincipalId string = ''
@@ -306,6 +343,14 @@ var ownedSettingNames = [
   'Login__AttemptsTableName'
   'Login__SecondFactor'
   'Login__EnrollWithPasswordUntil'
+  'Login__SecretsKey'
+  'Login__DeviceKey'
+  'Login__PasskeysTableName'
+  'Login__PendingStepsTableName'
+  'Login__ChallengesTableName'
+  'Login__RecentAuthWindow'
+  'Login__TemporaryPasswordLifetime'
+  'Login__MinPasswordLength'
   'Throttle__RequestsPerSecond'
   'Throttle__Burst'
   'Throttle__LoginPerClientPerMinute'
@@ -346,10 +391,12 @@ var names = {
 }
 
 var deploymentContainerName = 'app-package'
-// Keyless: no AWS secret exists, so there is no vault (an empty purge-protected vault would only block
-// azd down --purge && azd up under the same name for 90 days) and the app gets no role on one.
-var keyless = awsCredentialSource == 'WebIdentity'
+// A vault in every mode, keyless (no AWS secret) included: the sign-in keys must never live in the storage account
+// (a copy of it must give no TOTP codes and forge no device cookie).
 var awsSecretAccessKeySecretName = 'aws-secret-access-key'
+// Written once by scripts/login-keys.sh (the azd postprovision hook), never by the template: see key-vault.bicep.
+var loginSecretsKeySecretName = 'login-secrets-key'
+var loginDeviceKeySecretName = 'login-device-key'
 
 // Built-in role definition IDs; each is granted on one resource only.
 var roles = {
@@ -357,6 +404,7 @@ var roles = {
   storageTableDataReader: '76199698-9eea-4c19-bc75-cec21354c6b6'
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
 
@@ -385,6 +433,9 @@ module storage 'modules/storage-account.bicep' = {
       sessionIndexTableName
       auditTableName
       groupsTableName
+      loginPasskeysTableName
+      loginPendingStepsTableName
+      loginChallengesTableName
     ]
     deploymentContainerName: deploymentContainerName
   }
@@ -400,13 +451,15 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
-module keyVault 'modules/key-vault.bicep' = if (!keyless) {
+module keyVault 'modules/key-vault.bicep' = {
   name: 'key-vault'
   params: {
     name: names.keyVault
     location: location
     tags: allTags
     awsSecretAccessKeySecretName: awsSecretAccessKeySecretName
+    loginSecretsKeySecretName: loginSecretsKeySecretName
+    loginDeviceKeySecretName: loginDeviceKeySecretName
     awsSecretAccessKey: awsSecretAccessKey
     recover: keyVaultRecover
   }
@@ -464,7 +517,7 @@ var awsSessionDuration = awsSessionDurationMinutes == 60 ? '01:00:00' : '00:${pa
 // and tables (the app's own data, the host's diagnostic events) but no queues.
 module appRoles 'modules/role-assignments.bicep' = {
   name: 'app-role-assignments'
-  // The vault is named, not referenced, here (keyless mode has none): wait for it explicitly.
+  // The vault is named, not referenced, here: wait for it explicitly.
   dependsOn: [
     keyVault
   ]
@@ -476,8 +529,9 @@ module appRoles 'modules/role-assignments.bicep' = {
       roles.storageTableDataContributor
       roles.storageBlobDataOwner
     ]
-    keyVaultName: keyless ? '' : names.keyVault
-    keyVaultRoleDefinitionIds: keyless ? [] : [roles.keyVaultSecretsUser]
+    keyVaultName: names.keyVault
+    // Every mode reads the sign-in keys; AccessKey mode the AWS secret as well.
+    keyVaultRoleDefinitionIds: [roles.keyVaultSecretsUser]
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     applicationInsightsRoleDefinitionIds: [
       roles.monitoringMetricsPublisher
@@ -499,6 +553,22 @@ module operatorRoles 'modules/role-assignments.bicep' = [
     }
   }
 ]
+
+// Whoever runs scripts/login-keys.sh writes the two sign-in keys, once; the app itself may only read them.
+module keyWriterRoles 'modules/role-assignments.bicep' = if (!empty(keyWriterPrincipalId)) {
+  name: 'key-writer-role-assignments'
+  dependsOn: [
+    keyVault
+  ]
+  params: {
+    principalId: keyWriterPrincipalId
+    principalType: keyWriterPrincipalType
+    storageAccountName: storage.outputs.name
+    keyVaultName: names.keyVault
+    keyVaultRoleDefinitionIds: [roles.keyVaultSecretsOfficer]
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+  }
+}
 
 // Reading the audit trail needs no other right: the reader's role is scoped to the Audit table alone.
 module auditReaderRole 'modules/table-role-assignment.bicep' = if (!empty(auditReaderPrincipalId)) {
@@ -547,7 +617,9 @@ module functionApp 'modules/function-app.bicep' = {
     awsCredentialSource: awsCredentialSource
     awsWebIdentityAudience: awsWebIdentityAudience
     awsAccessKeyId: awsAccessKeyId
-    awsKeyVaultReferenceUri: keyVault.?outputs.awsKeyVaultReferenceUri ?? ''
+    awsKeyVaultReferenceUri: keyVault.outputs.awsKeyVaultReferenceUri
+    loginSecretsKeyReferenceUri: keyVault.outputs.loginSecretsKeyReferenceUri
+    loginDeviceKeyReferenceUri: keyVault.outputs.loginDeviceKeyReferenceUri
     awsRoleArn: awsRoleArn
     awsSessionDuration: awsSessionDuration
     filesBucket: filesBucket
@@ -568,6 +640,12 @@ module functionApp 'modules/function-app.bicep' = {
     loginSecondFactor: loginSecondFactor
     loginOpenEnrollmentUntil: loginOpenEnrollmentUntil
     groupsTableName: groupsTableName
+    loginPasskeysTableName: loginPasskeysTableName
+    loginPendingStepsTableName: loginPendingStepsTableName
+    loginChallengesTableName: loginChallengesTableName
+    loginRecentAuthWindow: loginRecentAuthWindow
+    loginTemporaryPasswordLifetime: loginTemporaryPasswordLifetime
+    loginMinPasswordLength: loginMinPasswordLength
     extraSettings: appSettings
   }
 }
@@ -596,6 +674,7 @@ module alerts 'modules/alerts.bicep' = {
     runbookBaseUrl: runbookUrl
     serverErrorThreshold: alertServerErrorThreshold
     throttledThreshold: alertThrottledThreshold
+    lockoutSprayThreshold: alertLockoutSprayThreshold
   }
 }
 
@@ -624,8 +703,8 @@ output STATIC_WEB_APP_URL string = 'https://${staticWebApp.outputs.defaultHostna
 @description('URL people open to use FileBridge, and the one the smoke test and the availability test ask: the edge\'s with edgeEnabled, otherwise the static web app\'s.')
 output APP_URL string = appOrigin
 
-@description('Name of the Key Vault that holds the AWS secret access key (AccessKey mode); empty in WebIdentity mode, which has no vault.')
-output KEY_VAULT_NAME string = keyless ? '' : names.keyVault
+@description('Name of the Key Vault that holds the sign-in keys (scripts/login-keys.sh writes them) and, in AccessKey mode, the AWS secret access key.')
+output KEY_VAULT_NAME string = names.keyVault
 
 @description('Name of the storage account holding the Users and Sessions tables.')
 output STORAGE_ACCOUNT_NAME string = storage.outputs.name

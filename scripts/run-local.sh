@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Runs FileBridge locally with real local services: Azurite (tables) and a Ceph RADOS Gateway
 # (S3 + STS + IAM roles) with demo files, seeds demo accounts, and serves the API and the web page
-# at http://127.0.0.1:7071. Ctrl-C stops everything this script started.
+# at http://localhost:7071 (localhost, not 127.0.0.1: it is the passkeys' relying party id on loopback).
+# Ctrl-C stops everything this script started.
 #
 #   scripts/run-local.sh             AccessKey mode: the broker signs AssumeRole with the local broker user's key
 #   scripts/run-local.sh --keyless   WebIdentity mode: no AWS key at all; a local OpenID Connect issuer keeps a
 #                                    token file fresh and the broker calls AssumeRoleWithWebIdentity with it
+#
+# Second factor: Login:SecondFactor=Required (FILEBRIDGE_SECOND_FACTOR=Optional or Off to change it) with an
+# enrolment window open for two hours from the start, so the demo accounts (permanent passwords, no factor yet)
+# are asked to enrol an authenticator code or a passkey at their first sign-in.
 set -euo pipefail
 
 KEYLESS=false
@@ -17,7 +22,7 @@ esac
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
-URL="${FILEBRIDGE_URL:-http://127.0.0.1:7071}"
+URL="${FILEBRIDGE_URL:-http://localhost:7071}"
 # Meets the password policy: 12+ characters, not a common password, no user or product name in it.
 DEMO_PASSWORD="${FILEBRIDGE_DEMO_PASSWORD:-harbor-lantern-2026}"
 BUILD_DIR="$REPO/.local/run"
@@ -61,6 +66,22 @@ if $KEYLESS; then
   MODE="WebIdentity (keyless; token from $FILEBRIDGE_OIDC_ISSUER)"
 fi
 
+# The sign-in keys, made once and kept (a new one would make enrolled authenticators and known browsers useless),
+# outside the tables as on Azure, where they are Key Vault secrets (scripts/login-keys.sh).
+LOGIN_KEYS="$REPO/.local/login-keys.env"
+if [[ ! -f "$LOGIN_KEYS" ]]; then
+  (
+    umask 077
+    printf 'export Login__SecretsKey=%s\nexport Login__DeviceKey=%s\n' \
+      "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" "$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$LOGIN_KEYS"
+  )
+fi
+# shellcheck disable=SC1090
+source "$LOGIN_KEYS"
+SECOND_FACTOR="${FILEBRIDGE_SECOND_FACTOR:-Required}"
+ENROLL_UNTIL="$(date -u -d '+2 hours' +%Y-%m-%dT%H:%M:%SZ)"
+export Login__SecondFactor="$SECOND_FACTOR" Login__EnrollWithPasswordUntil="$ENROLL_UNTIL" Web__PasskeyRpId=localhost
+
 echo "Building FileBridge..."
 # The Worker SDK's inner build prints its own summary; keep the log and show it only on failure.
 build() {
@@ -92,6 +113,8 @@ seed_user demo "Demo User" "*"
 seed_user alice "Alice (her home folder and the app logs)" "demo/home/alice/;logs/app/"
 seed_user newcomer "Newcomer (no access yet)" ""
 
+# Development: what start-up allows on loopback only (the passkeys' relying party defaults to localhost).
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 # In the background so that Ctrl-C reaches this script's trap at once, wherever the DevHost is.
 DevHost__WebRoot="$REPO/src/FileBridge.Web" dotnet "$BUILD_DIR/devhost/FileBridge.DevHost.dll" --urls "$URL" &
 DEVHOST_PID=$!
@@ -105,6 +128,8 @@ cat <<INFO
 
   FileBridge is running at $URL
   AWS credentials: $MODE
+  Second factor:   $SECOND_FACTOR; enrolment with the password alone is open until $ENROLL_UNTIL
+                   (the first sign-in asks for an authenticator code or a passkey: README, Running locally)
 
   Sign in as   demo     / $DEMO_PASSWORD   (sees both locations: demo and logs)
           or   alice    / $DEMO_PASSWORD   (sees only demo/home/alice/ and logs/app/)

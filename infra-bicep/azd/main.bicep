@@ -64,6 +64,9 @@ param appSettings object = {}
 ])
 param loginSecondFactor string = 'Required'
 
+@description('UTC date until which, under Required, a password alone may enrol a first factor (Login:EnrollWithPasswordUntil; FILEBRIDGE_ENROLL_WITH_PASSWORD_UNTIL); empty: no window.')
+param loginOpenEnrollmentUntil string = ''
+
 @description('Put Azure Front Door with the WAF rate limits in front ("true" or "false"; FILEBRIDGE_EDGE).')
 @allowed([
   'true'
@@ -116,11 +119,15 @@ module filebridge '../main.bicep' = {
     filesLocations: filesLocations
     appSettings: appSettings
     loginSecondFactor: loginSecondFactor
+    loginOpenEnrollmentUntil: loginOpenEnrollmentUntil
     edgeEnabled: edgeEnabled == 'true'
     operators: operators
     webExtraAllowedOrigins: webExtraAllowedOrigins
     alertEmailAddress: alertEmailAddress
     keyVaultRecover: keyVaultRecover == 'true'
+    // The postprovision hook, run as this principal, writes the sign-in keys into the vault once.
+    keyWriterPrincipalId: principalId
+    keyWriterPrincipalType: principalType
   }
 }
 
@@ -148,7 +155,7 @@ output MANAGED_IDENTITY_PRINCIPAL_ID string = filebridge.outputs.MANAGED_IDENTIT
 @description('Entra ID tenant (the AWS stack\'s EntraTenantId).')
 output AZURE_TENANT_ID string = filebridge.outputs.AZURE_TENANT_ID
 
-@description('Name of the Key Vault (AccessKey mode keeps the AWS secret there); empty in keyless mode.')
+@description('Name of the Key Vault: the sign-in keys (the postprovision hook writes them once) and, in AccessKey mode, the AWS secret.')
 output KEY_VAULT_NAME string = filebridge.outputs.KEY_VAULT_NAME
 
 @description('Object ids that got the operator\'s table role in this provision, comma-separated.')

@@ -1,4 +1,4 @@
-metadata description = 'Operations: an action group that e-mails the operators, an availability test on the static web app\'s readiness route, and alerts on readiness failing, the 5xx rate, the STS breaker being open and a spike in throttled sign-ins.'
+metadata description = 'Operations: an action group that e-mails the operators, an availability test on the static web app\'s readiness route, and alerts on readiness failing, the 5xx rate, the STS breaker being open, a spike in throttled sign-ins and many names locked out at once (password spraying).'
 
 @description('Prefix of every resource name in this module.')
 param namePrefix string
@@ -31,6 +31,10 @@ param serverErrorThreshold int
 @description('Throttled requests (filebridge.throttled) in five minutes that raise the throttled sign-ins alert.')
 @minValue(1)
 param throttledThreshold int
+
+@description('Names locked out (filebridge.lockouts, account and unknown-name budgets) in five minutes that raise the password-spraying alert.')
+@minValue(1)
+param lockoutSprayThreshold int
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   name: '${namePrefix}-operators'
@@ -133,6 +137,16 @@ var logAlerts = [
     severity: 2
     query: 'AppMetrics | where Name == "filebridge.throttled" | summarize Count = sum(Sum)'
     threshold: throttledThreshold
+  }
+  {
+    // A budget locks at most once per Login:LockoutDuration (15 min by default, longer than this window), so the
+    // locks counted here are distinct names. Known browsers' own budgets are left out: guesses from elsewhere
+    // cannot lock them, so they say nothing about spraying.
+    name: 'lockout-spray'
+    description: 'More than ${lockoutSprayThreshold} distinct names were locked out in five minutes (filebridge.lockouts): password spraying across many accounts. Runbook: ${runbookBaseUrl}#runbook-lockout-spray'
+    severity: 1
+    query: 'AppMetrics | where Name == "filebridge.lockouts" | where tostring(Properties.budget) != "device" | summarize Count = sum(Sum)'
+    threshold: lockoutSprayThreshold
   }
 ]
 

@@ -1,4 +1,4 @@
-metadata description = 'Flex Consumption (FC1) plan and the Linux .NET isolated Function App that runs the FileBridge broker, with identity-based host storage, a Key Vault reference for the AWS secret and every FileBridge app setting.'
+metadata description = 'Flex Consumption (FC1) plan and the Linux .NET isolated Function App that runs the FileBridge broker, with identity-based host storage, Key Vault references for the sign-in keys and the AWS secret, and every FileBridge app setting.'
 
 @description('Name of the Function App.')
 param name string
@@ -155,6 +155,34 @@ param loginOpenEnrollmentUntil string
 @description('Name of the group table (Groups:TableName).')
 param groupsTableName string
 
+@description('Versionless Key Vault URI of the secret holding Login:SecretsKey (encrypts TOTP secrets).')
+// The name says secret or password; the value is the address of the secret, not the secret.
+#disable-next-line secure-secrets-in-params
+param loginSecretsKeyReferenceUri string
+
+@description('Versionless Key Vault URI of the secret holding Login:DeviceKey (MACs device cookies).')
+param loginDeviceKeyReferenceUri string
+
+@description('Name of the passkey table (Login:PasskeysTableName).')
+param loginPasskeysTableName string
+
+@description('Name of the pending sign-in step table (Login:PendingStepsTableName).')
+param loginPendingStepsTableName string
+
+@description('Name of the passkey challenge table (Login:ChallengesTableName).')
+param loginChallengesTableName string
+
+@description('Window after a sign-in or re-authentication for factor changes, as a TimeSpan (Login:RecentAuthWindow).')
+param loginRecentAuthWindow string
+
+@description('Lifetime of a temporary password as a TimeSpan (Login:TemporaryPasswordLifetime).')
+// The name says secret or password; the value is a lifetime, not a password.
+#disable-next-line secure-secrets-in-params
+param loginTemporaryPasswordLifetime string
+
+@description('Fewest characters a password may have (Login:MinPasswordLength).')
+param loginMinPasswordLength int
+
 @description('Further app settings by name; main.bicep refuses names set here.')
 param extraSettings object
 
@@ -298,6 +326,39 @@ var commonSettings = [
   {
     name: 'Groups__TableName'
     value: groupsTableName
+  }
+  // The sign-in keys: Key Vault references in every mode, never values (they must not live in the storage account).
+  {
+    name: 'Login__SecretsKey'
+    value: '@Microsoft.KeyVault(SecretUri=${loginSecretsKeyReferenceUri})'
+  }
+  {
+    name: 'Login__DeviceKey'
+    value: '@Microsoft.KeyVault(SecretUri=${loginDeviceKeyReferenceUri})'
+  }
+  {
+    name: 'Login__PasskeysTableName'
+    value: loginPasskeysTableName
+  }
+  {
+    name: 'Login__PendingStepsTableName'
+    value: loginPendingStepsTableName
+  }
+  {
+    name: 'Login__ChallengesTableName'
+    value: loginChallengesTableName
+  }
+  {
+    name: 'Login__RecentAuthWindow'
+    value: loginRecentAuthWindow
+  }
+  {
+    name: 'Login__TemporaryPasswordLifetime'
+    value: loginTemporaryPasswordLifetime
+  }
+  {
+    name: 'Login__MinPasswordLength'
+    value: string(loginMinPasswordLength)
   }
 ]
 

@@ -1,4 +1,4 @@
-metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the broker IAM user\'s AWS secret access key (AccessKey mode only; keyless mode deploys no vault). The secret is written only when a value is given, so a redeploy never blanks it.'
+metadata description = 'Key Vault (RBAC authorization, soft delete and purge protection) holding the sign-in keys (Login:SecretsKey, Login:DeviceKey) in every mode and, in AccessKey mode, the broker IAM user\'s AWS secret access key. No secret value passes through the template: the AWS key is written only when a value is given, and the sign-in keys are generated once by scripts/login-keys.sh after provisioning, so a redeploy never blanks or replaces one.'
 
 @description('Name of the Key Vault (3-24 characters).')
 @minLength(3)
@@ -13,6 +13,12 @@ param tags object
 
 @description('Name of the secret that holds the AWS secret access key.')
 param awsSecretAccessKeySecretName string
+
+@description('Name of the secret that holds Login:SecretsKey (encrypts TOTP secrets); scripts/login-keys.sh writes it once.')
+param loginSecretsKeySecretName string
+
+@description('Name of the secret that holds Login:DeviceKey (MACs device cookies); scripts/login-keys.sh writes it once.')
+param loginDeviceKeySecretName string
 
 @description('Secret access key of the broker IAM user; empty leaves the stored secret as it is (set it with az keyvault secret set).')
 @secure()
@@ -59,6 +65,12 @@ output id string = vault.id
 
 @description('Name of the Key Vault.')
 output name string = vault.name
+
+@description('Versionless URI of the Login:SecretsKey secret.')
+output loginSecretsKeyReferenceUri string = '${vault.properties.vaultUri}secrets/${loginSecretsKeySecretName}'
+
+@description('Versionless URI of the Login:DeviceKey secret.')
+output loginDeviceKeyReferenceUri string = '${vault.properties.vaultUri}secrets/${loginDeviceKeySecretName}'
 
 @description('Versionless URI of the AWS key secret, so a rotated key is picked up without redeploying.')
 output awsKeyVaultReferenceUri string = '${vault.properties.vaultUri}secrets/${awsSecretAccessKeySecretName}'

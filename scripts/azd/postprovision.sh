@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # azd postprovision hook: the Azure side exists now, so (keyless mode) the AWS role's trust is pointed at this
-# deployment's managed identity, and the operator role of the person running azd is confirmed with the command
+# deployment's managed identity, the sign-in keys are made in the Key Vault when they are not there yet, and the operator role of the person running azd is confirmed with the command
 # that creates the first user. Updating the stack with the same identity again changes nothing.
 set -euo pipefail
 
@@ -18,6 +18,9 @@ if [[ "${AWS_CREDENTIAL_SOURCE:-WebIdentity}" == WebIdentity ]]; then
 else
   say "AccessKey mode: put the broker user's key in Key Vault ${KEY_VAULT_NAME:-} and set AWS_BROKER_ACCESS_KEY_ID (README, Operating FileBridge: rotate)."
 fi
+
+# The sign-in keys live only in the vault; made once, before the app is first published (the deploy step follows).
+bash scripts/login-keys.sh "${KEY_VAULT_NAME:?the deployment has no KEY_VAULT_NAME output}"
 
 operator="${AZURE_PRINCIPAL_ID:-}"
 if [[ -n "$operator" ]]; then

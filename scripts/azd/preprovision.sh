@@ -107,15 +107,14 @@ for pair in AWS_ROLE_ARN:RoleArn AWS_CREDENTIAL_SOURCE:CredentialSource; do
 done
 say "AWS: role $(output RoleArn)"
 
-# AccessKey mode keeps the key in a purge-protected vault; after azd down --purge it waits soft-deleted under its
-# name for 90 days, and only recovering it lets this environment provision again.
+# Every mode keeps the sign-in keys (and AccessKey mode the AWS key) in a purge-protected vault; after azd down --purge
+# it waits soft-deleted under its name for 90 days, and only recovering it lets this environment provision again.
+# Recovered, it still holds the keys: people's authenticators and known browsers keep working.
 recover=false
-if [[ "$mode" == AccessKey ]]; then
-  deleted="$(az keyvault list-deleted --resource-type vault \
-    --query "[?properties.tags.\"azd-env-name\"=='$env_name'].name | [0]" --output tsv 2>/dev/null || true)"
-  if [[ -n "$deleted" ]]; then
-    recover=true
-    say "Azure: recovering this environment's soft-deleted Key Vault $deleted"
-  fi
+deleted="$(az keyvault list-deleted --resource-type vault \
+  --query "[?properties.tags.\"azd-env-name\"=='$env_name'].name | [0]" --output tsv 2>/dev/null || true)"
+if [[ -n "$deleted" ]]; then
+  recover=true
+  say "Azure: recovering this environment's soft-deleted Key Vault $deleted"
 fi
 setting KEY_VAULT_RECOVER "$recover"

@@ -43,8 +43,8 @@ public static class FunctionEndpoints
     {
         var type when type == typeof(HttpRequest) => context.Request,
         var type when type == typeof(CancellationToken) => context.RequestAborted,
-        // A route parameter ({id}), bound by name as the worker binds it.
-        var type when type == typeof(string) && context.GetRouteValue(parameter.Name!) is { } value => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
-        var type => throw new InvalidOperationException($"{route.Name} takes a {type.Name} {parameter.Name}, which the DevHost cannot supply."),
+        // A route parameter ({id}), as the worker binds it by name.
+        var type when type == typeof(string) => context.GetRouteValue(parameter.Name!)?.ToString(),
+        var type => throw new InvalidOperationException($"{route.Name} takes a {type.Name}, which the DevHost cannot supply."),
     };
 }

@@ -13,6 +13,7 @@ public static class FileBridgeApiExtensions
     public static IHostApplicationBuilder AddFileBridgeApi(this IHostApplicationBuilder builder)
     {
         builder.AddFileBridgeSessions();
+        builder.AddFileBridgeSignIn();
         builder.AddFileBridgeAws();
         builder.AddFileBridgeAudit();
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -22,9 +23,10 @@ public static class FileBridgeApiExtensions
         builder.Services.TryAddSingleton<FrontDoorCheck>();
         builder.Services.TryAddSingleton<OriginPolicy>();
         builder.Services.TryAddSingleton<ClientAddressResolver>();
-        builder.Services.TryAddSingleton<SessionOriginReader>();
         builder.Services.TryAddSingleton<ThrottledAuditSampler>();
         builder.Services.TryAddSingleton<RequestAudit>();
+        builder.Services.TryAddSingleton<Auth.SignInAnswers>();
+        builder.Services.TryAddSingleton<Account.FactorChangeAnswers>();
         builder.Services.TryAddSingleton<ApiPipeline>();
         return builder;
     }

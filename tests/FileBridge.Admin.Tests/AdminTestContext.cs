@@ -4,7 +4,7 @@ using FileBridge.Testing;
 
 namespace FileBridge.Admin.Tests;
 
-/// <summary>One test's own Users and Sessions tables on the real Azurite, and the settings that point the tool at them.</summary>
+/// <summary>One test's own Users, Sessions, attempts and Passkeys tables on the real Azurite, and the settings that point the tool at them.</summary>
 public sealed class AdminTestContext
 {
     public const string Password = "correct horse battery staple";
@@ -19,6 +19,7 @@ public sealed class AdminTestContext
             ["Sessions:IndexTableName"] = TestEnvironment.UniqueTableName("SI"),
             ["Audit:TableName"] = TestEnvironment.UniqueTableName("A"),
             ["Login:AttemptsTableName"] = TestEnvironment.UniqueTableName("L"),
+            ["Login:PasskeysTableName"] = TestEnvironment.UniqueTableName("P"),
         };
         var service = new TableServiceClient(TestEnvironment.AzuriteConnectionString);
         UsersTable = service.GetTableClient(Settings["Users:TableName"]);

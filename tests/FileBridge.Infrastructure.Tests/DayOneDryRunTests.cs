@@ -86,6 +86,19 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.Equal(Audience, Env("AWS_WEB_IDENTITY_AUDIENCE"));
         Assert.Equal("arn:aws:iam::123456789012:role/filebridge-reader-dry", Env("AWS_ROLE_ARN"));
         Assert.DoesNotContain(Password, output + error + string.Join('\n', calls), StringComparison.Ordinal);
+
+        // The sign-in keys: made in the vault after the Azure side exists and before the app is first published,
+        // each 32 random bytes, never on a command line or in the output; the person running azd may write them.
+        var keys = Secrets();
+        Assert.Equal(["login-device-key", "login-secrets-key"], keys.Select(k => k.Key).Order(StringComparer.Ordinal));
+        Assert.All(keys, k => Assert.Equal(32, Convert.FromBase64String(k.Value).Length));
+        Assert.NotEqual(keys["login-secrets-key"], keys["login-device-key"]);
+        Assert.All(keys, k => Assert.DoesNotContain(k.Value, output + error + string.Join('\n', calls), StringComparison.Ordinal));
+        var firstKey = calls.FindIndex(c => c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
+        Assert.True(azure < firstKey && firstKey < operatorCheck, string.Join('\n', calls));
+        AssertInOrder(output, "== provision", "login-keys: login-secrets-key made in kv-dryrun01", "login-keys: login-device-key made in kv-dryrun01", "== deploy");
+        var filebridge = template["resources"]!.AsArray().Single(r => r!["type"].Text() == "Microsoft.Resources/deployments")!;
+        Assert.Equal("[parameters('principalId')]", filebridge["properties"]!["parameters"]!["keyWriterPrincipalId"]!["value"].Text());
     }
 
     [Fact]
@@ -116,6 +129,10 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.Equal(2, second.Output.Split("No changes to deploy. Stack filebridge-dry is up to date").Length - 1);
         // The audience is made once.
         Assert.Single(Calls(), c => c.StartsWith("az ad app create", StringComparison.Ordinal));
+        // The sign-in keys are made once and never replaced: every authenticator and known browser keeps working.
+        Assert.DoesNotContain(secondCalls, c => c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
+        Assert.Contains("login-keys: login-secrets-key exists in kv-dryrun01: kept", second.Output, StringComparison.Ordinal);
+        Assert.Equal(2, Secrets().Count);
         Assert.Contains("PASS sign-out", second.Output, StringComparison.Ordinal);
     }
 
@@ -181,6 +198,10 @@ public sealed class DayOneDryRunTests : IDisposable
     private JsonObject State() => JsonNode.Parse(File.ReadAllText(Path.Combine(_state, "state.json")))!.AsObject();
 
     private string Env(string name) => State()["env"]![name].Text();
+
+    /// <summary>The secrets the stand-in vault holds, by name.</summary>
+    private Dictionary<string, string> Secrets() =>
+        State()["secrets"]?["kv-dryrun01"]?.AsObject().ToDictionary(p => p.Key, p => p.Value.Text()) ?? [];
 
     private JsonNode Stack() => State()["stacks"]!["filebridge-dry"]!.DeepClone();
 

@@ -144,13 +144,54 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
         var settings = _template.AppSettings("WebIdentity");
 
         var (deployment, audience) = _template.TraceAppSetting("Aws__WebIdentityAudience", "WebIdentity");
-        var texts = settings.Values.Select(v => v.Text()).ToList();
 
         Assert.Same(_template.Root, deployment);
         Assert.Equal("[parameters('awsWebIdentityAudience')]", audience.Text());
         Assert.Equal("[parameters('identityClientId')]", settings["AZURE_CLIENT_ID"].Text());
-        Assert.DoesNotContain(texts, t => t.Contains("KeyVault", StringComparison.Ordinal));
-        Assert.DoesNotContain(settings.Keys, k => k.Contains("Secret", StringComparison.OrdinalIgnoreCase));
+        // No AWS secret in any form; the only vault references are the sign-in keys, which every mode has.
+        var aws = settings.Where(s => s.Key.StartsWith("Aws__", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(aws, s => s.Value.Text().Contains("KeyVault", StringComparison.Ordinal));
+        Assert.DoesNotContain(aws, s => s.Key.Contains("Secret", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(
+            ["Login__DeviceKey", "Login__SecretsKey"],
+            settings.Where(s => s.Value.Text().Contains("KeyVault", StringComparison.Ordinal)).Select(s => s.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("AccessKey", "Login__SecretsKey", "loginSecretsKeyReferenceUri")]
+    [InlineData("AccessKey", "Login__DeviceKey", "loginDeviceKeyReferenceUri")]
+    [InlineData("WebIdentity", "Login__SecretsKey", "loginSecretsKeyReferenceUri")]
+    [InlineData("WebIdentity", "Login__DeviceKey", "loginDeviceKeyReferenceUri")]
+    public void AppSettings_LoginKeys_AreKeyVaultReferencesInEveryMode(string credentialSource, string setting, string parameter)
+    {
+        var site = _template.FunctionApp();
+
+        var value = _template.AppSettings(credentialSource)[setting].Text();
+        var uri = site.Deployment.ArgumentFor(parameter).Text();
+
+        Assert.Equal($"[format('@Microsoft.KeyVault(SecretUri={{0}})', parameters('{parameter}'))]", value);
+        Assert.Equal($"[reference(resourceId('Microsoft.Resources/deployments', 'key-vault'), '2025-04-01').outputs.{parameter}.value]", uri);
+    }
+
+    [Fact]
+    public void Tables_SecondFactorTables_AreCreatedAndNamedToTheApp()
+    {
+        var storage = _template.Deployment("storage");
+
+        var tables = storage.ArgumentFor("tableNames")!.AsArray().Select(t => t.Text()).ToList();
+
+        foreach (var (setting, parameter) in new[]
+        {
+            ("Login__PasskeysTableName", "loginPasskeysTableName"),
+            ("Login__PendingStepsTableName", "loginPendingStepsTableName"),
+            ("Login__ChallengesTableName", "loginChallengesTableName"),
+        })
+        {
+            Assert.Contains($"[parameters('{parameter}')]", tables);
+            var (deployment, reference) = _template.TraceAppSetting(setting);
+            Assert.Same(_template.Root, deployment);
+            Assert.Equal($"[parameters('{parameter}')]", reference.Text());
+        }
     }
 
     [Fact]
@@ -219,6 +260,13 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Throttle__RequestsPerSecond", "50")]
     [InlineData("Throttle__Burst", "100")]
     [InlineData("Throttle__LoginPerClientPerMinute", "30")]
+    [InlineData("Login__SecondFactor", "Required")]
+    [InlineData("Login__PasskeysTableName", "Passkeys")]
+    [InlineData("Login__PendingStepsTableName", "PendingSteps")]
+    [InlineData("Login__ChallengesTableName", "PasskeyChallenges")]
+    [InlineData("Login__RecentAuthWindow", "00:05:00")]
+    [InlineData("Login__TemporaryPasswordLifetime", "3.00:00:00")]
+    [InlineData("Login__MinPasswordLength", "12")]
     public void AppSettings_Default_MatchesDesign(string setting, string expected)
     {
         var (deployment, reference) = _template.TraceAppSetting(setting);

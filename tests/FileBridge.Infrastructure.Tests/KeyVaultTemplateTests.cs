@@ -35,18 +35,17 @@ public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
         // leave the stored key alone rather than replace it with ''.
         Assert.Equal("", rootParameter["defaultValue"].Text());
         Assert.Equal("[not(empty(parameters('awsSecretAccessKey')))]", secret.Node["condition"].Text());
-        Assert.Equal("[equals(parameters('awsCredentialSource'), 'WebIdentity')]", _template.Root.Variables["keyless"].Text());
     }
 
     [Fact]
-    public void Vault_IsDeployedOnlyWhereItHoldsSomething_AndRecoversItsSoftDeletedSelf()
+    public void Vault_IsDeployedInEveryMode_AndRecoversItsSoftDeletedSelf()
     {
         var module = _template.Root.Resources.Single(r => r.Type == ArmTemplate.DeploymentType && r.Node["name"].Text() == "key-vault");
         var vault = _template.Single("Microsoft.KeyVault/vaults");
         var reference = vault.Deployment.Template["outputs"]!["awsKeyVaultReferenceUri"]!["value"].Text();
 
-        // Keyless mode has no secret: an empty purge-protected vault would block azd down --purge && azd up for 90 days.
-        Assert.Equal("[not(variables('keyless'))]", module.Node["condition"].Text());
+        // Keyless mode too: the sign-in keys live there (never in the storage account).
+        Assert.Null(module.Node["condition"]);
         Assert.Equal("[if(parameters('recover'), 'recover', 'default')]", vault.Properties["createMode"].Text());
         Assert.Equal("[parameters('keyVaultRecover')]", module.Properties["parameters"]!["recover"]!["value"].Text());
         Assert.False(_template.Root.Parameters["keyVaultRecover"]!["defaultValue"]!.GetValue<bool>());
@@ -68,5 +67,24 @@ public sealed class KeyVaultTemplateTests(CompiledTemplateFixture fixture)
 
         Assert.Equal(["key-vault"], users);
         Assert.DoesNotContain("awsSecretAccessKey", outputs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("loginSecretsKeyReferenceUri", "loginSecretsKeySecretName", "login-secrets-key")]
+    [InlineData("loginDeviceKeyReferenceUri", "loginDeviceKeySecretName", "login-device-key")]
+    public void LoginKeys_AreVersionlessReferencesTheTemplateNeverWrites(string output, string nameParameter, string secretName)
+    {
+        var vault = _template.Single("Microsoft.KeyVault/vaults");
+
+        var reference = vault.Deployment.Template["outputs"]![output]!["value"].Text();
+        var secrets = _template.OfType("Microsoft.KeyVault/vaults/secrets").ToList();
+
+        Assert.StartsWith("[format('{0}secrets/{1}', reference(resourceId('Microsoft.KeyVault/vaults'", reference, StringComparison.Ordinal);
+        Assert.Equal($"[variables('{nameParameter}')]", _template.Deployment("key-vault").ArgumentFor(nameParameter).Text());
+        Assert.Equal(secretName, _template.Root.Variables[nameParameter].Text());
+        // No secret resource holds them and no parameter carries them: scripts/login-keys.sh generates each once,
+        // and a redeploy must never replace one (every authenticator or every known browser would be lost).
+        Assert.Single(secrets);
+        Assert.DoesNotContain(_template.Root.Parameters, p => p.Key.Contains("SecretsKey", StringComparison.Ordinal) || p.Key.Contains("DeviceKey", StringComparison.Ordinal));
     }
 }

@@ -42,6 +42,7 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
     [InlineData("server-errors", "toint(ResultCode) >= 500")]
     [InlineData("sts-breaker-open", "filebridge.breaker.state")]
     [InlineData("throttled-sign-ins", "filebridge.throttled")]
+    [InlineData("lockout-spray", "filebridge.lockouts")]
     public void LogAlert_QueriesWhatItIsNamedFor(string name, string queryPart)
     {
         var alerts = Alerts.Template["variables"]!["logAlerts"]!.AsArray();
@@ -52,6 +53,22 @@ public sealed class OperationsTemplateTests(CompiledTemplateFixture fixture)
         var rule = Alerts.Resources.Single(r => r.Type == "Microsoft.Insights/scheduledQueryRules");
         Assert.Equal("[length(variables('logAlerts'))]", rule.Node["copy"]!["count"].Text());
         Assert.Contains("Microsoft.Insights/actionGroups", rule.Properties["actions"]!["actionGroups"]![0].Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LockoutSprayAlert_CountsLockedNamesNotKnownBrowsers_InAWindowShorterThanALock()
+    {
+        var alert = Alerts.Template["variables"]!["logAlerts"]!.AsArray().Single(a => a!["name"].Text() == "lockout-spray")!;
+        var rule = Alerts.Resources.Single(r => r.Type == "Microsoft.Insights/scheduledQueryRules");
+
+        // A known browser's own budget cannot be locked from elsewhere: it says nothing about spraying.
+        Assert.Contains("tostring(Properties.budget) != \"device\"", alert["query"].Text(), StringComparison.Ordinal);
+        Assert.Equal("[parameters('lockoutSprayThreshold')]", alert["threshold"].Text());
+        Assert.Equal("[parameters('alertLockoutSprayThreshold')]", Alerts.ArgumentFor("lockoutSprayThreshold").Text());
+        Assert.Equal(10, _template.Root.Parameters["alertLockoutSprayThreshold"]!["defaultValue"]!.GetValue<int>());
+        // Each budget locks at most once per Login:LockoutDuration (15 min): within 5 minutes every lock is another name.
+        Assert.Equal("PT5M", rule.Properties["windowSize"].Text());
+        Assert.Equal("00:15:00", _template.Root.Parameters["loginLockoutDuration"]!["defaultValue"].Text());
     }
 
     [Fact]
@@ -134,6 +151,7 @@ public sealed class AlertRunbookTests(CompiledTemplateFixture fixture)
     [InlineData("server-errors")]
     [InlineData("sts-breaker-open")]
     [InlineData("throttled-sign-ins")]
+    [InlineData("lockout-spray")]
     public void Alert_Description_LinksItsRunbook_WhichTheReadmeHas(string alert)
     {
         var alerts = _template.Deployment("alerts");

@@ -10,6 +10,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
     private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string StorageTableDataReader = "76199698-9eea-4c19-bc75-cec21354c6b6";
+    private const string KeyVaultSecretsOfficer = "b86a8fe4-44ce-4948-aee5-eccb2c155cd7";
 
     private readonly ArmTemplate _template = fixture.Template;
 
@@ -46,7 +47,7 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
         var guids = Guid().Matches(json).Select(m => m.Value).ToHashSet();
 
         Assert.Equal(
-            new HashSet<string> { StorageTableDataContributor, StorageTableDataReader, StorageBlobDataOwner, KeyVaultSecretsUser, MonitoringMetricsPublisher },
+            new HashSet<string> { StorageTableDataContributor, StorageTableDataReader, StorageBlobDataOwner, KeyVaultSecretsUser, KeyVaultSecretsOfficer, MonitoringMetricsPublisher },
             guids);
     }
 
@@ -57,10 +58,8 @@ public sealed partial class RoleAssignmentTemplateTests(CompiledTemplateFixture 
 
         Assert.Equal([StorageTableDataContributor, StorageBlobDataOwner], Roles(app, "storageRoleDefinitionIds"));
         Assert.Contains(KeyVaultSecretsUser, _template.Root.Variables["roles"]!.AsObject().Select(r => r.Value.Text()));
-        // Keyless mode has no secret in the vault, so the app gets no role on it.
-        Assert.Equal(
-            "[if(variables('keyless'), createObject('value', createArray()), createObject('value', createArray(variables('roles').keyVaultSecretsUser)))]",
-            app.Invocation!["keyVaultRoleDefinitionIds"].Text());
+        // Every mode reads the sign-in keys from the vault; reading is all the app may do there.
+        Assert.Equal([KeyVaultSecretsUser], Roles(app, "keyVaultRoleDefinitionIds"));
         Assert.Equal([MonitoringMetricsPublisher], Roles(app, "applicationInsightsRoleDefinitionIds"));
         Assert.Equal("ServicePrincipal", app.ArgumentFor("principalType").Text());
         Assert.EndsWith(".outputs.principalId.value]", app.ArgumentFor("principalId").Text(), StringComparison.Ordinal);

@@ -45,6 +45,9 @@ public static class TestEnvironment
     /// <summary>The token file the issuer keeps fresh for the configured audience and subject.</summary>
     public static string OidcTokenFile => Required("FILEBRIDGE_OIDC_TOKEN_FILE", "scripts/oidc-issuer.sh start");
 
+    /// <summary>A key that encrypts the test hosts' TOTP secrets; fixed, so a test can start a second host over the same tables.</summary>
+    public const string TestSecretsKey = "dGVzdC1vbmx5LXNlY3JldHMta2V5LTMyLWJ5dGVzISE=";
+
     /// <summary>A table name no other test uses, so tests never share rows.</summary>
     public static string UniqueTableName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(63, prefix.Length + 32)];
 
@@ -59,6 +62,16 @@ public static class TestEnvironment
             ["Sessions:IndexTableName"] = UniqueTableName("SessionIndex"),
             ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
             ["Audit:TableName"] = UniqueTableName("Audit"),
+            ["Login:PasskeysTableName"] = UniqueTableName("Passkeys"),
+            ["Login:PendingStepsTableName"] = UniqueTableName("Pending"),
+            ["Login:ChallengesTableName"] = UniqueTableName("Challenges"),
+            // The product's default is Required. The v2 tests sign in with a password alone and are about other
+            // things; the v3 sign-in tests set the policy they are about themselves.
+            ["Login:SecondFactor"] = "Optional",
+            // Outside Development the app refuses to start without it (it must never live in the storage account).
+            ["Login:SecretsKey"] = TestSecretsKey,
+            // The hosts run as Production, where start-up insists on a relying party id; the tests' origin is localhost.
+            ["Web:PasskeyRpId"] = "localhost",
             // Every test comes from 127.0.0.1 and many sign in at once: the limits are the throttling
             // tests' own subject and stay out of everyone else's way.
             ["Throttle:LoginPerClientPerMinute"] = "100000",

@@ -3,7 +3,7 @@ using FileBridge.Admin.Commands;
 
 namespace FileBridge.Admin.Cli;
 
-/// <summary>The command tree: <c>users add|list|disable|enable|set-password|reset-password|unlock|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
+/// <summary>The command tree: <c>users add|list|disable|enable|set-password|reset-password|reset-factors|unlock|set-prefixes</c>, <c>sessions revoke</c> and <c>audit list</c>.</summary>
 public static class AdminCli
 {
     public static RootCommand CreateRootCommand()
@@ -43,7 +43,7 @@ public static class AdminCli
             r.GetValue(addName)!, r.GetValue(displayName), r.GetValue(prefixes), r.GetValue(addPermanent), r.GetValue(noSecondFactor), r.GetValue(addJson)), ct)));
         users.Subcommands.Add(add);
 
-        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until and effective access (own, default or none). Password hashes are never shown.");
+        var list = new Command("list", "List users: name, display name, disabled, prefixes, locked-until, password state, second factors (TOTP, passkeys, recovery codes left, exempt service accounts) and effective access (own, default or none). Password hashes and secrets are never shown.");
         Bind(list, settings, (_, sp, ct) => sp.Run<ListUsersHandler>(h => h.RunAsync(ct)));
         users.Subcommands.Add(list);
 
@@ -76,6 +76,16 @@ public static class AdminCli
         };
         Bind(resetPassword, settings, (r, sp, ct) => sp.Run<ResetPasswordHandler>(h => h.RunAsync(r.GetValue(resetName)!, r.GetValue(resetJson), ct)));
         users.Subcommands.Add(resetPassword);
+
+        var factorsName = NameArgument();
+        var factorsJson = JsonOption();
+        var resetFactors = new Command("reset-factors", "For a person who lost their factors: remove TOTP, passkeys and recovery codes, give a new temporary password (printed once), end their sessions and pending sign-ins, clear every lockout, forget their known browsers.")
+        {
+            Arguments = { factorsName },
+            Options = { factorsJson },
+        };
+        Bind(resetFactors, settings, (r, sp, ct) => sp.Run<ResetFactorsHandler>(h => h.RunAsync(r.GetValue(factorsName)!, r.GetValue(factorsJson), ct)));
+        users.Subcommands.Add(resetFactors);
 
         var unlockName = NameArgument();
         var unlock = new Command("unlock", "Clear every lockout of a user: the shared one and each known browser's.") { Arguments = { unlockName } };

@@ -3,16 +3,19 @@ using FileBridge.Admin.Cli;
 using FileBridge.Admin.Hosting;
 using FileBridge.Admin.Output;
 using FileBridge.Core.Files;
+using FileBridge.Core.SecondFactor;
 using FileBridge.Core.Users;
 
 namespace FileBridge.Admin.Commands;
 
 /// <summary>
 /// <c>users list</c>: never shows password hashes or security stamps. PASSWORD says whether it is temporary (and
-/// until when); SECOND FACTOR "exempt" marks a service account; ACCESS is the effective scope: the user's own
+/// until when); TOTP, PASSKEYS and CODES LEFT are the person's factors (counts, never a secret); SECOND FACTOR
+/// "exempt" marks a service account (<c>--no-second-factor</c>); ACCESS is the effective scope: the user's own
 /// prefixes, the defaults, or none.
 /// </summary>
-public sealed class ListUsersHandler(IUserStore users, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
+public sealed class ListUsersHandler(
+    IUserStore users, FactorSummaryReader factors, TimeProvider time, DefaultPrefixesSetting defaults, AdminConsole console)
 {
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
@@ -23,10 +26,13 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
             return ExitCodes.Success;
         }
 
+        var summaries = await factors.ReadAllAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var table = new ConsoleTable("NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL", "PASSWORD", "SECOND FACTOR", "ACCESS");
+        var table = new ConsoleTable(
+            "NAME", "DISPLAY NAME", "DISABLED", "PREFIXES", "LOCKED UNTIL", "PASSWORD", "TOTP", "PASSKEYS", "CODES LEFT", "SECOND FACTOR", "ACCESS");
         foreach (var user in all)
         {
+            var factorsOfUser = summaries.GetValueOrDefault(user.Id) ?? FactorSummary.None;
             table.AddRow(
                 user.Id,
                 user.DisplayName,
@@ -34,6 +40,9 @@ public sealed class ListUsersHandler(IUserStore users, TimeProvider time, Defaul
                 user.Prefixes is { Count: > 0 } prefixes ? PrefixList.Format(prefixes) : "(default)",
                 user.IsLockedAt(now) ? user.LockedUntil!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) : "-",
                 PasswordState(user, now),
+                factorsOfUser.Totp ? "yes" : "no",
+                factorsOfUser.Passkeys.ToString(CultureInfo.InvariantCulture),
+                factorsOfUser.RecoveryCodesLeft.ToString(CultureInfo.InvariantCulture),
                 user.NoSecondFactor ? "exempt" : "-",
                 ScopeText.Describe(AccessScope.Resolve(user.Prefixes, defaults.Value)));
         }

@@ -1,6 +1,8 @@
 using FileBridge.Admin.Input;
 using FileBridge.Admin.Output;
 using FileBridge.Core.DependencyInjection;
+using FileBridge.Core.Passkeys;
+using FileBridge.Core.SecondFactor;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,9 +31,23 @@ public static class AdminHost
 
         builder.AddFileBridgeSessions();
         builder.AddFileBridgeAudit();
+        AddFactorTables(builder.Services);
         builder.Services.AddSingleton(new AdminConsole(Console.Out, Console.Error));
         builder.Services.AddSingleton<PasswordReader>();
         builder.Services.AddSingleton<DefaultPrefixesSetting>();
         return builder.Build();
+    }
+
+    /// <summary>
+    /// The second-factor tables and nothing that uses a secret: the tool counts and removes factors but never
+    /// decrypts a TOTP secret or checks a passkey, so it needs neither <c>Login:SecretsKey</c> nor <c>Web:PasskeyRpId</c>.
+    /// </summary>
+    private static void AddFactorTables(IServiceCollection services)
+    {
+        services.AddOptions<SecondFactorOptions>().BindConfiguration(SecondFactorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UserFactorStore>();
+        services.AddSingleton<PasskeyStore>();
+        services.AddSingleton<FactorSummaryReader>();
+        services.AddSingleton<FactorReset>();
     }
 }

@@ -14,6 +14,16 @@ public static class AuditActions
     public const string Throttled = "throttled";
     public const string SessionEnded = "session-ended";
 
+    // Signing in, v3: the steps after the password and the account's own changes.
+    public const string SecondFactor = "second-factor";
+    public const string SecondFactorRefused = "second-factor-refused";
+    public const string PasskeySignIn = "passkey-sign-in";
+    public const string PasswordChanged = "password-changed";
+    public const string FactorAdded = "factor-added";
+    public const string FactorRemoved = "factor-removed";
+    public const string RecoveryCodeUsed = "recovery-code-used";
+    public const string Reauth = "reauth";
+
     /// <summary>Prefix of the admin tool's rows: <c>admin:</c> and the command words joined by '-', e.g. <c>admin:users-add</c>.</summary>
     public const string AdminPrefix = "admin:";
 

@@ -1,3 +1,4 @@
+using FileBridge.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace FileBridge.Core.Login;
@@ -11,7 +12,7 @@ namespace FileBridge.Core.Login;
 /// clears nothing (<see cref="CompleteSuccessAsync"/>); a sign-in that completed every step clears the failures that
 /// stood when it began (<see cref="ClearFailuresAsync"/>), never a lock.
 /// </summary>
-public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider time)
+public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider time, FileBridgeMetrics? metrics = null)
 {
     // Every attempt of every instance may race on one row; each retry reads it again.
     private const int MaxConcurrencyRetries = 50;
@@ -66,6 +67,11 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
 
             return (next, (FailuresBefore: live.FailedLogins, RetryAfter: TimeSpan.Zero, Locks: locks));
         }, cancellationToken);
+        if (written is not null && decision.Locks)
+        {
+            metrics?.Locked(BudgetKind(store));
+        }
+
         return written is null
             ? (null, decision.RetryAfter)
             : (new LockoutTicket(store, userId, written, decision.FailuresBefore, decision.Locks), TimeSpan.Zero);
@@ -88,6 +94,11 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
                 ? (live with { FailedLogins = 0, LockedUntil = now + _options.LockoutDuration, WindowEndsAt = now + _options.LockoutDuration }, true)
                 : (live with { FailedLogins = failures, WindowEndsAt = now + _options.LockoutDuration }, false);
         }, cancellationToken);
+        if (locks)
+        {
+            metrics?.Locked(BudgetKind(ticket.Store));
+        }
+
         return locks || ticket.LockedAtReservation;
     }
 
@@ -193,6 +204,14 @@ public sealed class LoginLockout(IOptions<LoginOptions> options, TimeProvider ti
     /// <summary>Other checks still run, or the last attempt was moments ago (the window is renewed by every attempt).</summary>
     private bool IsBurst(LoginState live, DateTimeOffset now) =>
         live.PendingChecks > 0 || (live.WindowEndsAt is { } end && now - (end - _options.LockoutDuration) < BurstGap);
+
+    /// <summary>The metric's tag: which kind of budget got locked (never whose).</summary>
+    private static string BudgetKind(ILoginStateStore store) => store switch
+    {
+        DeviceLoginStateStore => "device",
+        UnknownNameLoginStateStore => "unknown-name",
+        _ => "account",
+    };
 
     private static LoginState Release(LoginState live) => live with { PendingChecks = Math.Max(0, live.PendingChecks - 1) };
 }

@@ -36,17 +36,12 @@ public sealed partial class LoginService(
         LoginAsync(userName, password, deviceCookie: null, cancellationToken);
 
     /// <summary>As <see cref="LoginAsync(string, string, CancellationToken)"/>, from a browser that may carry <c>__Host-fb_device</c>.</summary>
-    public Task<LoginOutcome> LoginAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken) =>
-        LoginAsync(userName, password, deviceCookie, origin: null, cancellationToken);
-
-    /// <summary>As <see cref="LoginAsync(string, string, string?, CancellationToken)"/>; the session records <paramref name="origin"/>.</summary>
-    public async Task<LoginOutcome> LoginAsync(
-        string userName, string password, string? deviceCookie, SessionOrigin? origin, CancellationToken cancellationToken)
+    public async Task<LoginOutcome> LoginAsync(string userName, string password, string? deviceCookie, CancellationToken cancellationToken)
     {
         var outcome = await AttemptAsync(userName, password, deviceCookie, cancellationToken);
         if (outcome is LoginOutcome.PasswordAccepted accepted)
         {
-            outcome = await CompleteAsync(accepted, 0, origin, cancellationToken);
+            outcome = await CompleteAsync(accepted, 0, SessionAmr.Password, cancellationToken);
         }
 
         Record(outcome);
@@ -72,13 +67,13 @@ public sealed partial class LoginService(
     /// </summary>
     public Task<LoginOutcome.SignedIn> CompleteSignInAsync(
         LoginOutcome.PasswordAccepted accepted, int stepFailures, CancellationToken cancellationToken) =>
-        CompleteSignInAsync(accepted, stepFailures, origin: null, cancellationToken);
+        CompleteSignInAsync(accepted, stepFailures, SessionAmr.Password, cancellationToken);
 
-    /// <summary>As <see cref="CompleteSignInAsync(LoginOutcome.PasswordAccepted, int, CancellationToken)"/>; the session records <paramref name="origin"/>.</summary>
+    /// <summary>As <see cref="CompleteSignInAsync(LoginOutcome.PasswordAccepted, int, CancellationToken)"/>, recording how the person authenticated (<see cref="SessionAmr"/>).</summary>
     public async Task<LoginOutcome.SignedIn> CompleteSignInAsync(
-        LoginOutcome.PasswordAccepted accepted, int stepFailures, SessionOrigin? origin, CancellationToken cancellationToken)
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, string amr, CancellationToken cancellationToken)
     {
-        var signedIn = await CompleteAsync(accepted, stepFailures, origin, cancellationToken);
+        var signedIn = await CompleteAsync(accepted, stepFailures, amr, cancellationToken);
         Record(signedIn);
         return signedIn;
     }
@@ -115,12 +110,12 @@ public sealed partial class LoginService(
     }
 
     private async Task<LoginOutcome.SignedIn> CompleteAsync(
-        LoginOutcome.PasswordAccepted accepted, int stepFailures, SessionOrigin? origin, CancellationToken cancellationToken)
+        LoginOutcome.PasswordAccepted accepted, int stepFailures, string amr, CancellationToken cancellationToken)
     {
         var user = accepted.User;
         var store = states.For(accepted.Budget, isAccount: true);
         await lockout.ClearFailuresAsync(store, accepted.Budget.Key, accepted.FailuresBefore + stepFailures, cancellationToken);
-        var session = await sessions.StartAsync(user, origin, cancellationToken);
+        var session = await sessions.StartAsync(user, amr, cancellationToken);
         if (devices is null)
         {
             return new LoginOutcome.SignedIn(session);

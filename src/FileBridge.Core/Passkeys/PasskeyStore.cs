@@ -129,6 +129,28 @@ public sealed class PasskeyStore(TableServiceClient service, IOptions<SecondFact
         }
     }
 
+    /// <summary>
+    /// How many passkeys each user handle has, in one scan that reads only the keys (the operator's
+    /// <c>users list</c>); a handle with none is absent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByUserHandleAsync(CancellationToken cancellationToken)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var entity in _table.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                counts[entity.PartitionKey] = counts.GetValueOrDefault(entity.PartitionKey) + 1;
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return counts;
+        }
+
+        return counts;
+    }
+
     internal static string? RowKeyOf(string credentialId)
     {
         try

@@ -18,4 +18,11 @@ public sealed record PendingStep(
     bool TemporaryPassword,
     string? SecurityStamp,
     string? CreatedFrom,
-    ETag ETag);
+    ETag ETag)
+{
+    /// <summary>The known browser whose budget the sign-in counts in; null: the person's untrusted budget.</summary>
+    public string? DeviceId { get; init; }
+
+    /// <summary>Failures a completed sign-in clears (see <see cref="PendingStepStart.Failures"/>).</summary>
+    public int Failures { get; init; }
+}

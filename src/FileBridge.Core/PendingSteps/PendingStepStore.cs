@@ -31,6 +31,8 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
     internal const string SecurityStampColumn = "SecurityStamp";
     internal const string CreatedFromColumn = "CreatedFrom";
     internal const string FinishedColumn = "Finished";
+    internal const string DeviceIdColumn = "DeviceId";
+    internal const string FailuresColumn = "Failures";
 
     /// <summary>Re-reads after a lost write; each round re-checks the count against what won.</summary>
     private const int Rounds = 10;
@@ -53,6 +55,8 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
             [TemporaryPasswordColumn] = start.TemporaryPassword,
             [SecurityStampColumn] = start.SecurityStamp ?? string.Empty,
             [CreatedFromColumn] = start.CreatedFrom ?? string.Empty,
+            [DeviceIdColumn] = start.DeviceId ?? string.Empty,
+            [FailuresColumn] = start.Failures,
         };
         await _table.CreateIfNotExistsAsync(cancellationToken);
         await _table.AddEntityAsync(entity, cancellationToken);
@@ -199,5 +203,9 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
                 EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
                 EntityReader.String(entity, CreatedFromColumn) is { Length: > 0 } from ? from : null,
                 entity.ETag)
+            {
+                DeviceId = EntityReader.String(entity, DeviceIdColumn) is { Length: > 0 } device ? device : null,
+                Failures = EntityReader.Int32(entity, FailuresColumn),
+            }
             : null;
 }

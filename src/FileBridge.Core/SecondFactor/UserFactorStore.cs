@@ -39,6 +39,25 @@ public sealed class UserFactorStore(TableServiceClient service, IOptions<UsersOp
         }
     }
 
+    /// <summary>Every account's columns in one scan of the table, for the operator's <c>users list</c>.</summary>
+    public async Task<IReadOnlyList<UserFactors>> ListAsync(CancellationToken cancellationToken)
+    {
+        var rows = new List<UserFactors>();
+        try
+        {
+            await foreach (var entity in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            {
+                rows.Add(ToFactors(entity));
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return [];
+        }
+
+        return rows;
+    }
+
     /// <summary>Writes <paramref name="change"/> only if the row is still as <paramref name="current"/> read it.</summary>
     public async Task<bool> TryWriteAsync(UserFactors current, UserFactorsChange change, CancellationToken cancellationToken)
     {

@@ -15,6 +15,12 @@ public sealed record SessionRecord(
     /// <summary>The user's security stamp when the session was created; null for a user row without one.</summary>
     public string? SecurityStamp { get; init; }
 
+    /// <summary>How the session was authenticated (<see cref="SessionAmr"/>); null for rows written before it was recorded.</summary>
+    public string? Amr { get; init; }
+
+    /// <summary>When the person last proved who they are; null for rows written before it was recorded (then <see cref="CreatedAt"/>).</summary>
+    public DateTimeOffset? AuthenticatedAt { get; init; }
+
     /// <summary>The session's opaque id, its key in the per-user index; null for a session started before the index existed.</summary>
     public string? SessionId { get; init; }
 

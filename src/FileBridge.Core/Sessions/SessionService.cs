@@ -29,13 +29,18 @@ public sealed partial class SessionService(
     private readonly SessionsOptions _options = options.Value;
 
     public Task<StartedSession> StartAsync(UserAccount user, CancellationToken cancellationToken) =>
-        StartAsync(user, origin: null, cancellationToken);
+        StartAsync(user, SessionAmr.Password, cancellationToken);
+
+    /// <summary>A session authenticated by <paramref name="amr"/> (<see cref="SessionAmr"/>), just now, from the request being served.</summary>
+    public Task<StartedSession> StartAsync(UserAccount user, string amr, CancellationToken cancellationToken) =>
+        StartAsync(user, amr, AmbientSessionOrigin.Read(), cancellationToken);
 
     /// <summary>
-    /// Starts a session; the session the browser already carried (<see cref="SessionOrigin.PresentedToken"/>) ends,
-    /// and so do the person's least recently seen sessions beyond <see cref="SessionsOptions.MaxPerUser"/>.
+    /// A session authenticated by <paramref name="amr"/>, just now. The session the browser already carried
+    /// (<see cref="SessionOrigin.PresentedToken"/>) ends, and so do the person's least recently seen sessions beyond
+    /// <see cref="SessionsOptions.MaxPerUser"/>.
     /// </summary>
-    public async Task<StartedSession> StartAsync(UserAccount user, SessionOrigin? origin, CancellationToken cancellationToken)
+    public async Task<StartedSession> StartAsync(UserAccount user, string amr, SessionOrigin? origin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         if (origin?.PresentedToken is { } presented)
@@ -51,6 +56,8 @@ public sealed partial class SessionService(
         {
             SecurityStamp = user.SecurityStamp,
             SessionId = SessionIds.New(),
+            Amr = amr,
+            AuthenticatedAt = now,
         };
         // The row first, the entry second: a session is usable only once its token leaves, after both, and one
         // that a concurrent sign-in picks to end is then already there to be ended.
@@ -78,7 +85,7 @@ public sealed partial class SessionService(
             LogLimited(logger, user.Id, ended.Count);
         }
 
-        return new StartedSession(token, new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, record.ExpiresAt));
+        return new StartedSession(token, ToUser(user, record));
     }
 
     /// <summary>The person's live sessions, most recently seen first; <paramref name="currentToken"/>'s is marked.</summary>
@@ -190,8 +197,16 @@ public sealed partial class SessionService(
             await TouchAsync(entry.Record, now, cancellationToken);
         }
 
-        return new AuthenticatedUser(user.Id, user.DisplayName, user.Prefixes, entry.Record.ExpiresAt);
+        return ToUser(user, entry.Record);
     }
+
+    private static AuthenticatedUser ToUser(UserAccount user, SessionRecord record) =>
+        new(user.Id, user.DisplayName, user.Prefixes, record.ExpiresAt)
+        {
+            Amr = record.Amr ?? SessionAmr.Password,
+            AuthenticatedAt = record.AuthenticatedAt ?? record.CreatedAt,
+            NoSecondFactor = user.NoSecondFactor,
+        };
 
     public async Task EndAsync(string? token, CancellationToken cancellationToken)
     {

@@ -13,6 +13,8 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string ExpiresAtColumn = "ExpiresAt";
     private const string LastSeenAtColumn = "LastSeenAt";
     private const string SecurityStampColumn = "SecurityStamp";
+    private const string AmrColumn = "Amr";
+    private const string AuthenticatedAtColumn = "AuthenticatedAt";
     private const string SessionIdColumn = "SessionId";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
@@ -37,6 +39,16 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         if (session.SecurityStamp is not null)
         {
             entity[SecurityStampColumn] = session.SecurityStamp;
+        }
+
+        if (session.Amr is not null)
+        {
+            entity[AmrColumn] = session.Amr;
+        }
+
+        if (session.AuthenticatedAt is { } authenticatedAt)
+        {
+            entity[AuthenticatedAtColumn] = authenticatedAt;
         }
 
         if (session.SessionId is not null)
@@ -99,6 +111,8 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     {
         ETag = entity.ETag,
         SecurityStamp = EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
+        Amr = EntityReader.String(entity, AmrColumn) is { Length: > 0 } amr ? amr : null,
+        AuthenticatedAt = EntityReader.DateTime(entity, AuthenticatedAtColumn),
         SessionId = EntityReader.String(entity, SessionIdColumn) is { Length: > 0 } sessionId ? sessionId : null,
     };
 }

@@ -16,7 +16,7 @@ public sealed class EndOtherSessionsFunction(ILogger<EndOtherSessionsFunction> l
     public const string AuditTarget = "others";
 
     [Function(nameof(EndOtherSessionsFunction))]
-    [EndpointPolicy(Callers.SignedIn, Audit = AuditActions.SessionEnded)]
+    [EndpointPolicy(Callers.RecentlyAuthenticated, Audit = AuditActions.SessionEnded)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "account/sessions/end-others")] HttpRequest request,
         CancellationToken cancellationToken)

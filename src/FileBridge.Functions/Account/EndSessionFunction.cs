@@ -16,7 +16,7 @@ namespace FileBridge.Functions.Account;
 public sealed class EndSessionFunction(ILogger<EndSessionFunction> logger, SessionService sessions, RequestAudit audit)
 {
     [Function(nameof(EndSessionFunction))]
-    [EndpointPolicy(Callers.SignedIn, Audit = AuditActions.SessionEnded)]
+    [EndpointPolicy(Callers.RecentlyAuthenticated, Audit = AuditActions.SessionEnded)]
     public async Task<IActionResult> Run(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "account/sessions/{id}")] HttpRequest request,
         string id,

@@ -1,5 +1,6 @@
 using FileBridge.Core.Audit;
 using FileBridge.Core.Login;
+using FileBridge.Core.SignIn;
 using FileBridge.Core.Throttling;
 using FileBridge.Functions.Http;
 using FileBridge.Functions.Http.Policy;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FileBridge.Functions.Auth;
 
-public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, RequestAudit audit, SessionOriginReader origins)
+public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService login, SignInFlow flow, SignInAnswers answers, RequestAudit audit)
 {
     [Function(nameof(LoginFunction))]
     [EndpointPolicy(Callers.Anonymous, Limiter = LimiterNames.SignInsPerClient)]
@@ -24,17 +25,16 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
             return Problems.BadRequest(error!);
         }
 
-        var outcome = await login.LoginAsync(credentials.Username, credentials.Password, deviceCookie: null, origins.Read(request), cancellationToken);
         var context = request.HttpContext;
+        var outcome = await login.CheckPasswordAsync(credentials.Username, credentials.Password, HostCookie.Device.Read(request), cancellationToken);
         // Sign-ins do not wait for their row: a slow audit table must not lock people out (README, Audit trail).
         // A name that is no account is never stored: it may be a password typed into the wrong field.
         switch (outcome)
         {
-            case LoginOutcome.SignedIn signedIn:
-                SessionCookie.Issue(context.Response, signedIn.Session.Token, signedIn.Session.User.ExpiresAt);
-                logger.LogInformation("User {UserId} signed in", signedIn.Session.User.Id);
-                audit.Post(context, AuditActions.SignIn, signedIn.Session.User.Id, null, StatusCodes.Status200OK);
-                return new OkObjectResult(SessionUserResponse.From(signedIn.Session.User));
+            case LoginOutcome.PasswordAccepted accepted:
+                var result = await flow.AfterPasswordAsync(accepted, null, cancellationToken);
+                logger.LogInformation("Password of {UserId} accepted: {Result}", accepted.User.Id, result.GetType().Name);
+                return answers.Answer(context, result, AuditActions.SignIn);
             case LoginOutcome.Throttled throttled:
                 audit.PostThrottled(context, null, LimiterNames.SignInsPerName, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited);
                 return Problems.RateLimited(context.Response, throttled.RetryAfter);
@@ -48,8 +48,7 @@ public sealed class LoginFunction(ILogger<LoginFunction> logger, LoginService lo
                 var refused = (LoginOutcome.InvalidCredentials)outcome;
                 audit.Post(context, refused.LockedNow ? AuditActions.LockedOut : AuditActions.SignInRefused, refused.AccountId, null,
                     StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials);
-                return Problems.Create(StatusCodes.Status401Unauthorized, ErrorCodes.InvalidCredentials,
-                    "Sign-in failed.", "The user name or password is incorrect.");
+                return Problems.InvalidCredentials(StatusCodes.Status401Unauthorized);
         }
     }
 }

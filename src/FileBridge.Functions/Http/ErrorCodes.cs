@@ -15,4 +15,12 @@ public static class ErrorCodes
     public const string InternalError = "internal_error";
     public const string RateLimited = "rate_limited";
     public const string Busy = "busy";
+
+    // Signing in, v3.
+    public const string StepExpired = "step_expired";
+    public const string InvalidCode = "invalid_code";
+    public const string EnrollmentNeedsOperator = "enrollment_needs_operator";
+    public const string ReauthRequired = "reauth_required";
+    public const string WeakPassword = "weak_password";
+    public const string LastFactor = "last_factor";
 }

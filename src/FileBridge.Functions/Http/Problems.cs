@@ -32,6 +32,19 @@ public static class Problems
     public static ObjectResult Unauthenticated() =>
         Create(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, "Sign in first.", "There is no valid session; it may have expired or been revoked.");
 
+    /// <summary>Wrong credentials: 401 at sign-in, 403 where a session exists and is not in question (re-authentication, password change).</summary>
+    public static ObjectResult InvalidCredentials(int status) =>
+        Create(status, ErrorCodes.InvalidCredentials, "Sign-in failed.", "The user name or password is incorrect.");
+
+    public static ObjectResult InvalidCode(int status) =>
+        Create(status, ErrorCodes.InvalidCode, "The code is not right.", "The code is wrong, already used or too old.");
+
+    public static ObjectResult StepExpired() =>
+        Create(StatusCodes.Status401Unauthorized, ErrorCodes.StepExpired, "Sign in again.", "This sign-in step is missing, finished or expired.");
+
+    public static ObjectResult ReauthRequired() =>
+        Create(StatusCodes.Status403Forbidden, ErrorCodes.ReauthRequired, "Confirm it is you.", "This change needs a recent authentication: re-authenticate and try again.");
+
     public static ObjectResult ForbiddenOrigin() =>
         Create(StatusCodes.Status403Forbidden, ErrorCodes.ForbiddenOrigin, "Cross-site request refused.", "This request came from an origin that is not allowed to change state.");
 

@@ -6,13 +6,15 @@ namespace FileBridge.Functions.Http;
 /// <summary>
 /// What a sign-in records about where it came from, for the person's list of sessions: the browser and system named
 /// from the User-Agent, the client address the pipeline counts the request under, and the session cookie the browser
-/// already carried (which the sign-in ends).
+/// already carried (which the sign-in ends). <see cref="ApiPipeline"/> offers it to every request
+/// (<see cref="AmbientSessionOrigin"/>); it is read only when a session starts.
 /// </summary>
-public sealed class SessionOriginReader(ClientAddressResolver addresses)
+public static class SessionOriginReader
 {
-    public SessionOrigin Read(HttpRequest request)
+    public static SessionOrigin Read(HttpRequest request, ClientAddressResolver addresses)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(addresses);
         return new SessionOrigin(
             ClientDescription.FromUserAgent(request.Headers.UserAgent.ToString()),
             addresses.Resolve(request.HttpContext),

@@ -22,7 +22,29 @@ public sealed class ListUsersHandlerTests
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("NAME", lines[0], StringComparison.Ordinal);
         Assert.Matches(@"^adam\s+Adam A\s+no\s+\(default\)\s+" + lockedUntil.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + @".*\s+none$", lines[1]);
-        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+set\s+-\s+own: reports/;shared/$", lines[2]);
+        Assert.Matches(@"^zoe\s+Zoe Z\s+yes\s+reports/;shared/\s+-\s+set\s+no\s+0\s+0\s+-\s+own: reports/;shared/$", lines[2]);
+    }
+
+    [Fact]
+    public async Task Run_FactorsAndServiceAccounts_ShowsTotpPasskeysCodesLeftAndTheMark()
+    {
+        await _context.Users.AddAsync("ada", "a password of ada");
+        await _context.Users.AddAsync("bea", "a password of bea");
+        var factors = new TestFactors(_context);
+        await factors.AddAsync("ada", totp: true, passkeys: 2, recoveryCodes: 7);
+        await factors.AddAsync("bea", totp: false, passkeys: 1, recoveryCodes: 10);
+        var service = await _context.RunWithInputAsync("nightly jobs passphrase 4 archives\n", "users", "add", "backup-bot", "--permanent", "--no-second-factor");
+        Assert.True(service.ExitCode == ExitCodes.Success, service.ToString());
+
+        var result = await _context.RunAsync("users", "list");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Matches(@"(?m)^NAME\s.*\sPASSWORD\s+TOTP\s+PASSKEYS\s+CODES LEFT\s+SECOND FACTOR\s+ACCESS\s*$", result.Output);
+        Assert.Matches(@"(?m)^ada\s.*\sset\s+yes\s+2\s+7\s+-\s+none\s*$", result.Output);
+        Assert.Matches(@"(?m)^bea\s.*\sset\s+no\s+1\s+10\s+-\s+none\s*$", result.Output);
+        Assert.Matches(@"(?m)^backup-bot\s.*\sset\s+no\s+0\s+0\s+exempt\s+none\s*$", result.Output);
+        Assert.DoesNotContain("an encrypted secret", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hash-", result.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SessionIndexServiceTests
     {
         var service = Service();
 
-        var started = await service.StartAsync(_users.Account, new SessionOrigin("Chrome on Linux", "192.0.2.7", null), CancellationToken.None);
+        var started = await service.StartAsync(_users.Account, SessionAmr.Password, new SessionOrigin("Chrome on Linux", "192.0.2.7", null), CancellationToken.None);
 
         var entry = Assert.Single(_index.EntriesOf("ada"));
         var row = Assert.Single(_sessions.Rows.Values);
@@ -204,7 +204,7 @@ public sealed class SessionIndexServiceTests
         var service = Service();
         var before = await service.StartAsync(_users.Account, CancellationToken.None);
 
-        var after = await service.StartAsync(_users.Account, new SessionOrigin(null, null, before.Token), CancellationToken.None);
+        var after = await service.StartAsync(_users.Account, SessionAmr.Password, new SessionOrigin(null, null, before.Token), CancellationToken.None);
 
         Assert.Null(await service.AuthenticateAsync(before.Token, CancellationToken.None));
         Assert.NotNull(await service.AuthenticateAsync(after.Token, CancellationToken.None));

@@ -1,4 +1,5 @@
 using FileBridge.Core.Audit;
+using FileBridge.Core.SecondFactor;
 using FileBridge.Core.Sessions;
 using FileBridge.Core.Telemetry;
 using FileBridge.Core.Throttling;
@@ -23,6 +24,8 @@ internal static class PipelineServices
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(Options.Create(new ThrottleOptions { RequestsPerSecond = 1, Burst = Burst, LoginPerClientPerMinute = 1 }));
+        // The probes' sessions are made with a password alone: the second-factor policy is not this suite's subject.
+        services.AddSingleton(Options.Create(new SecondFactorOptions { SecondFactor = SecondFactorPolicy.Optional }));
         services.AddSingleton(Options.Create(new WebOptions { RequiredFrontDoorId = FrontDoorId, ClientAddressHeader = ClientAddressHeader }));
         services.AddSingleton<RateLimits>();
         services.AddSingleton<RequestLimiters>();

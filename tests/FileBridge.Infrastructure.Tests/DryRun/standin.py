@@ -115,6 +115,20 @@ def az(args, state):
         return emit({"appId": option(args, "--id"), "api": {"requestedAccessTokenVersion": None}}, args)
     if args[:2] == ["keyvault", "list-deleted"]:
         return emit(None if query and query.endswith("| [0]") else [], args)
+    if args[:3] == ["keyvault", "secret", "list"]:
+        vault = option(args, "--vault-name")
+        if vault not in state.get("vaults", []):
+            fail(f"ERROR: The vault '{vault}' could not be found.", 3)
+        names = sorted(state.get("secrets", {}).get(vault, {}))
+        return emit(names if query == "[].name" else [{"name": n, "id": f"https://{vault}.vault.azure.net/secrets/{n}"} for n in names], args)
+    if args[:3] == ["keyvault", "secret", "set"]:
+        # The value only from --file (kept in the state, never in calls.jsonl); --value would put it on a command line.
+        vault, name = option(args, "--vault-name"), option(args, "--name")
+        if "--value" in args or "--file" not in args:
+            fail("az stand-in: a secret is given with --file only", 2)
+        with open(option(args, "--file"), encoding="utf-8") as f:
+            state.setdefault("secrets", {}).setdefault(vault, {})[name] = f.read()
+        return emit({"name": name, "id": f"https://{vault}.vault.azure.net/secrets/{name}/0001"}, args)
     if args[:3] == ["deployment", "sub", "create"]:
         return deployment(args, state)
     fail(f"az stand-in: no fixture for az {' '.join(args)}", 2)
@@ -158,13 +172,14 @@ def deployment(args, state):
         "AZURE_RESOURCE_GROUP": group, "APP_URL": app_url, "STATIC_WEB_APP_URL": app_url,
         "FUNCTION_APP_NAME": "func-dryrun01", "USERS_SERVICE_URI": "https://stdryrun01.table.core.windows.net/",
         "STORAGE_ACCOUNT_ID": storage, "MANAGED_IDENTITY_PRINCIPAL_ID": MANAGED_IDENTITY, "AZURE_TENANT_ID": TENANT,
-        "KEY_VAULT_NAME": "kv-dryrun01" if given.get("awsCredentialSource") == "AccessKey" else "",
+        "KEY_VAULT_NAME": "kv-dryrun01",
         "OPERATOR_IDS": ",".join(dict.fromkeys(operators)),
     }
     missing = sorted(set(template.get("outputs", {})) - set(values))
     if missing:
         fail(f"az stand-in: no fixture for the outputs {missing}", 2)
     state.setdefault("deployments", []).append(given)
+    state["vaults"] = sorted(set(state.get("vaults", [])) | {"kv-dryrun01"})
     outputs = {name: {"type": spec["type"], "value": values[name]} for name, spec in template["outputs"].items()}
     emit(outputs if option(args, "--query") == "properties.outputs" else {"properties": {"outputs": outputs, "provisioningState": "Succeeded"}}, args)
 

@@ -66,19 +66,34 @@ public sealed class EndpointPoliciesTests
     public void Policies_AreTheContracts()
     {
         var declared = Functions.ToDictionary(
-            f => f.Trigger.Route!,
+            // By function: since v3 a route may have a function per method (account/totp, account/passkeys).
+            f => f.Name,
             f => $"{f.Policy!.Caller} {f.Policy.Limiter} [{string.Join(',', f.Policy.SingleValued)}] {f.Policy.Audit ?? "-"}{(f.Policy.OutsideFrontDoor ? " outside-front-door" : string.Empty)}");
 
-        Assert.Equal("anonymous signins-per-client [] -", declared["auth/login"]);
-        Assert.Equal("anyone requests [] -", declared["auth/logout"]);
-        Assert.Equal("signed-in requests [] -", declared["auth/me"]);
-        Assert.Equal("signed-in requests [prefix,cursor,limit] list", declared["files"]);
-        Assert.Equal("signed-in requests [prefix,q,cursor,limit] search", declared["files/search"]);
-        Assert.Equal("signed-in requests [key,disposition] download", declared["files/download"]);
-        Assert.Equal("anonymous requests [] - outside-front-door", declared["health"]);
-        Assert.Equal("anonymous requests [] - outside-front-door", declared["health/ready"]);
-        Assert.Equal("signed-in requests [] -", declared["account/sessions"]);
-        Assert.Equal("signed-in requests [] session-ended", declared["account/sessions/{id}"]);
-        Assert.Equal("signed-in requests [] session-ended", declared["account/sessions/end-others"]);
+        Assert.Equal("anonymous signins-per-client [] -", declared["LoginFunction"]);
+        Assert.Equal("anyone-or-step requests [] -", declared["LogoutFunction"]);
+        Assert.Equal("step:second-factor signins-per-client [] -", declared["SecondFactorFunction"]);
+        Assert.Equal("anyone-or-step signins-per-client [] -", declared["PasskeySignInOptionsFunction"]);
+        Assert.Equal("anyone-or-step signins-per-client [] -", declared["PasskeySignInFunction"]);
+        Assert.Equal("signed-in signins-per-client [] -", declared["ReauthFunction"]);
+        Assert.Equal("signed-in requests [] -", declared["AccountFunction"]);
+        Assert.Equal("password-changer signins-per-client [] -", declared["ChangePasswordFunction"]);
+        Assert.Equal("enroller requests [] -", declared["ConfirmTotpFunction"]);
+        Assert.Equal("enroller requests [] -", declared["PasskeyRegistrationOptionsFunction"]);
+        Assert.Equal("signed-in requests [] -", declared["ListPasskeysFunction"]);
+        Assert.Equal("recently-authenticated requests [] -", declared["RemovePasskeyFunction"]);
+        Assert.Equal("recently-authenticated requests [] -", declared["NewRecoveryCodesFunction"]);
+        Assert.Equal("enroller requests [] -", declared["StartTotpFunction"]);
+        Assert.Equal("recently-authenticated requests [] -", declared["RemoveTotpFunction"]);
+        Assert.Equal("enroller requests [] -", declared["AddPasskeyFunction"]);
+        Assert.Equal("signed-in requests [] -", declared["MeFunction"]);
+        Assert.Equal("signed-in requests [prefix,cursor,limit] list", declared["ListFilesFunction"]);
+        Assert.Equal("signed-in requests [prefix,q,cursor,limit] search", declared["SearchFilesFunction"]);
+        Assert.Equal("signed-in requests [key,disposition] download", declared["DownloadFileFunction"]);
+        Assert.Equal("anonymous requests [] - outside-front-door", declared["HealthFunction"]);
+        Assert.Equal("anonymous requests [] - outside-front-door", declared["ReadinessFunction"]);
+        Assert.Equal("signed-in requests [] -", declared["ListSessionsFunction"]);
+        Assert.Equal("recently-authenticated requests [] session-ended", declared["EndSessionFunction"]);
+        Assert.Equal("recently-authenticated requests [] session-ended", declared["EndOtherSessionsFunction"]);
     }
 }
