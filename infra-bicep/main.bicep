@@ -74,14 +74,6 @@ param usersTableName string = 'Users'
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string = 'Sessions'
 
-@description('Name of the per-user session index table (Sessions:IndexTableName): each person\'s sessions, listed and limited without scanning the session table.')
-param sessionIndexTableName string = 'SessionIndex'
-
-@description('Live sessions a person may hold (Sessions:MaxPerUser); a sign-in beyond it ends their least recently seen.')
-@minValue(1)
-@maxValue(50)
-param sessionMaxPerUser int = 10
-
 @description('Name of the audit table (Audit:TableName).')
 param auditTableName string = 'Audit'
 
@@ -186,6 +178,14 @@ param webPasskeyRpId string = ''
 
 @description('Name of the group table (Groups:TableName).')
 param groupsTableName string = 'Groups'
+
+@description('Name of the per-person session index (Sessions:IndexTableName): a person\'s sessions are found there without scanning the session table.')
+param sessionsIndexTableName string = 'SessionIndex'
+
+@description('Live sessions a person may have at once; a new sign-in ends the least recently seen beyond it (Sessions:MaxPerUser).')
+@minValue(1)
+@maxValue(50)
+param sessionsMaxPerUser int = 10
 
 @description('Name of the passkey table (Login:PasskeysTableName).')
 param loginPasskeysTableName string = 'Passkeys'
@@ -319,8 +319,6 @@ var ownedSettingNames = [
   'Users__ServiceUri'
   'Users__TableName'
   'Sessions__TableName'
-  'Sessions__IndexTableName'
-  'Sessions__MaxPerUser'
   'Audit__TableName'
   'Audit__RetentionDays'
   'Sessions__IdleTimeout'
@@ -351,6 +349,8 @@ var ownedSettingNames = [
   'Login__RecentAuthWindow'
   'Login__TemporaryPasswordLifetime'
   'Login__MinPasswordLength'
+  'Sessions__IndexTableName'
+  'Sessions__MaxPerUser'
   'Throttle__RequestsPerSecond'
   'Throttle__Burst'
   'Throttle__LoginPerClientPerMinute'
@@ -430,9 +430,9 @@ module storage 'modules/storage-account.bicep' = {
     tableNames: [
       usersTableName
       sessionsTableName
-      sessionIndexTableName
       auditTableName
       groupsTableName
+      sessionsIndexTableName
       loginPasskeysTableName
       loginPendingStepsTableName
       loginChallengesTableName
@@ -605,8 +605,6 @@ module functionApp 'modules/function-app.bicep' = {
     usersServiceUri: storage.outputs.tableEndpoint
     usersTableName: usersTableName
     sessionsTableName: sessionsTableName
-    sessionIndexTableName: sessionIndexTableName
-    sessionMaxPerUser: sessionMaxPerUser
     auditTableName: auditTableName
     auditRetentionDays: auditRetentionDays
     sessionIdleTimeout: sessionIdleTimeout
@@ -646,6 +644,8 @@ module functionApp 'modules/function-app.bicep' = {
     loginRecentAuthWindow: loginRecentAuthWindow
     loginTemporaryPasswordLifetime: loginTemporaryPasswordLifetime
     loginMinPasswordLength: loginMinPasswordLength
+    sessionsIndexTableName: sessionsIndexTableName
+    sessionsMaxPerUser: sessionsMaxPerUser
     extraSettings: appSettings
   }
 }

@@ -52,12 +52,6 @@ param usersTableName string
 @description('Name of the session table (Sessions:TableName).')
 param sessionsTableName string
 
-@description('Name of the per-user session index table (Sessions:IndexTableName).')
-param sessionIndexTableName string
-
-@description('Live sessions a person may hold (Sessions:MaxPerUser).')
-param sessionMaxPerUser int
-
 @description('Name of the audit table (Audit:TableName).')
 param auditTableName string
 
@@ -183,6 +177,12 @@ param loginTemporaryPasswordLifetime string
 @description('Fewest characters a password may have (Login:MinPasswordLength).')
 param loginMinPasswordLength int
 
+@description('Name of the per-person session index (Sessions:IndexTableName).')
+param sessionsIndexTableName string
+
+@description('Live sessions a person may have at once (Sessions:MaxPerUser).')
+param sessionsMaxPerUser int
+
 @description('Further app settings by name; main.bicep refuses names set here.')
 param extraSettings object
 
@@ -226,14 +226,6 @@ var commonSettings = [
   {
     name: 'Sessions__TableName'
     value: sessionsTableName
-  }
-  {
-    name: 'Sessions__IndexTableName'
-    value: sessionIndexTableName
-  }
-  {
-    name: 'Sessions__MaxPerUser'
-    value: string(sessionMaxPerUser)
   }
   {
     name: 'Audit__TableName'
@@ -359,6 +351,14 @@ var commonSettings = [
   {
     name: 'Login__MinPasswordLength'
     value: string(loginMinPasswordLength)
+  }
+  {
+    name: 'Sessions__IndexTableName'
+    value: sessionsIndexTableName
+  }
+  {
+    name: 'Sessions__MaxPerUser'
+    value: string(sessionsMaxPerUser)
   }
 ]
 

@@ -248,8 +248,6 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [Theory]
     [InlineData("Users__TableName", "Users")]
     [InlineData("Sessions__TableName", "Sessions")]
-    [InlineData("Sessions__IndexTableName", "SessionIndex")]
-    [InlineData("Sessions__MaxPerUser", "10")]
     [InlineData("Audit__TableName", "Audit")]
     [InlineData("Audit__RetentionDays", "400")]
     [InlineData("Sessions__IdleTimeout", "00:30:00")]
@@ -267,6 +265,8 @@ public sealed partial class FunctionAppTemplateTests(CompiledTemplateFixture fix
     [InlineData("Login__RecentAuthWindow", "00:05:00")]
     [InlineData("Login__TemporaryPasswordLifetime", "3.00:00:00")]
     [InlineData("Login__MinPasswordLength", "12")]
+    [InlineData("Sessions__IndexTableName", "SessionIndex")]
+    [InlineData("Sessions__MaxPerUser", "10")]
     public void AppSettings_Default_MatchesDesign(string setting, string expected)
     {
         var (deployment, reference) = _template.TraceAppSetting(setting);

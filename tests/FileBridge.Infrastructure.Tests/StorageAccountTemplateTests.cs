@@ -20,14 +20,14 @@ public sealed class StorageAccountTemplateTests(CompiledTemplateFixture fixture)
     }
 
     [Fact]
-    public void Tables_Names_AreTheUsersSessionsSessionIndexAuditGroupsAndSecondFactorTableSettings()
+    public void Tables_Names_AreTheUsersSessionsAuditGroupsAndSecondFactorTableSettings()
     {
         var storage = _template.Deployment("storage");
 
         var tableNames = storage.ArgumentFor("tableNames")!.AsArray().Select(n => _template.RootDefault(n).Text()).ToList();
 
         Assert.Single(_template.OfType("Microsoft.Storage/storageAccounts/tableServices/tables"));
-        Assert.Equal(["Users", "Sessions", "SessionIndex", "Audit", "Groups", "Passkeys", "PendingSteps", "PasskeyChallenges"], tableNames);
+        Assert.Equal(["Users", "Sessions", "Audit", "Groups", "SessionIndex", "Passkeys", "PendingSteps", "PasskeyChallenges"], tableNames);
     }
 
     [Fact]

@@ -40,7 +40,10 @@ public sealed class ResetFactorsHandler(
             NewDeviceEpoch: true), cancellationToken);
         if (!await factors.ResetAsync(userId, cancellationToken))
         {
-            throw new UserNotFoundException(userId);
+            // Deleted meanwhile, or the row kept changing under sign-ins: nothing half-done that a second run would not finish.
+            throw await users.FindAsync(userId, cancellationToken) is null
+                ? new UserNotFoundException(userId)
+                : new InvalidOperationException("The account's factors kept changing while they were removed; run the command again.");
         }
 
         var browsers = await lockouts.ClearAllAsync(userId, cancellationToken);

@@ -72,7 +72,7 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task Run_LocalSettingsFile_ReadsValuesInBothKeyStyles()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.local.settings.json");
         await File.WriteAllTextAsync(file, $$"""
             {
@@ -96,7 +96,7 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task Run_AppSettingsFile_OverridesEnvironment()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, $$"""{ "Users": { "TableName": "{{_context.Settings["Users:TableName"]}}" } }""");
         _context.Settings["Users:TableName"] = TestEnvironment.UniqueTableName("Empty");

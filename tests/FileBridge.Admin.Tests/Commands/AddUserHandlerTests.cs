@@ -237,7 +237,7 @@ public sealed class AddUserHandlerTests
         var user = (await _context.Users.Store.FindAsync("backup-bot", CancellationToken.None))!;
         Assert.True(user.NoSecondFactor);
         Assert.False(user.IsPasswordTemporary);
-        Assert.Matches(@"(?m)^backup-bot\s.*\sset\s+exempt\s", listed.Output);
+        Assert.Matches(@"(?m)^backup-bot\s.*\sset\s+no\s+0\s+0\s+exempt\s", listed.Output);
         Assert.Contains("exit 0 --permanent --no-second-factor", audit.Output, StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ public sealed class DisableUserHandlerTests
     [Fact]
     public async Task Run_EnabledUserWithSessions_SetsDisabledAndEndsSessions()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
         var sessions = new TestSessions(_context);
         await sessions.AddAsync("alice", 2);
         await sessions.AddAsync("bob", 1);
@@ -26,7 +26,7 @@ public sealed class DisableUserHandlerTests
     [Fact]
     public async Task Run_NoSuchUser_ExitsWithUserNotFound()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("users", "disable", "nobody");
 

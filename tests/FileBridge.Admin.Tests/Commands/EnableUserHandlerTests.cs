@@ -9,7 +9,7 @@ public sealed class EnableUserHandlerTests
     [Fact]
     public async Task Run_DisabledUser_ClearsDisabled()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", disabled: true);
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, disabled: true);
         Assert.Equal(true, (await _context.UserRowAsync("alice"))["Disabled"]);
 
         var result = await _context.RunAsync("users", "enable", "alice");
@@ -21,7 +21,7 @@ public sealed class EnableUserHandlerTests
     [Fact]
     public async Task Run_NoSuchUser_ExitsWithUserNotFoundAndCreatesNoRow()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("users", "enable", "nobody");
 

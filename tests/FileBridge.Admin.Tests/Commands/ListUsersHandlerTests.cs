@@ -10,8 +10,8 @@ public sealed class ListUsersHandlerTests
     [Fact]
     public async Task Run_SeveralUsers_PrintsOneRowEachWithColumns()
     {
-        await _context.Users.AddAsync("zoe", "a password of zoe", displayName: "Zoe Z", prefixes: "reports/;shared/", disabled: true);
-        await _context.Users.AddAsync("adam", "a password of adam", displayName: "Adam A");
+        await _context.Users.AddAsync("zoe", AdminTestContext.Password, displayName: "Zoe Z", prefixes: "reports/;shared/", disabled: true);
+        await _context.Users.AddAsync("adam", AdminTestContext.Password, displayName: "Adam A");
         var lockedUntil = DateTimeOffset.UtcNow.AddHours(2);
         await _context.Users.SetLockoutAsync("adam", 5, lockedUntil);
 
@@ -28,8 +28,8 @@ public sealed class ListUsersHandlerTests
     [Fact]
     public async Task Run_FactorsAndServiceAccounts_ShowsTotpPasskeysCodesLeftAndTheMark()
     {
-        await _context.Users.AddAsync("ada", "a password of ada");
-        await _context.Users.AddAsync("bea", "a password of bea");
+        await _context.Users.AddAsync("ada", AdminTestContext.Password);
+        await _context.Users.AddAsync("bea", AdminTestContext.Password);
         var factors = new TestFactors(_context);
         await factors.AddAsync("ada", totp: true, passkeys: 2, recoveryCodes: 7);
         await factors.AddAsync("bea", totp: false, passkeys: 1, recoveryCodes: 10);
@@ -50,10 +50,10 @@ public sealed class ListUsersHandlerTests
     [Fact]
     public async Task Run_EffectiveAccess_NamesOwnDefaultOrNone()
     {
-        await _context.Users.AddAsync("ann", "a password of ann", prefixes: "*");
-        await _context.Users.AddAsync("ben", "a password of ben");
-        await _context.Users.AddAsync("cat", "a password of cat", prefixes: "reports/");
-        await _context.Users.AddAsync("dan", "a password of dan", prefixes: "proj*/");
+        await _context.Users.AddAsync("ann", AdminTestContext.Password, prefixes: "*");
+        await _context.Users.AddAsync("ben", AdminTestContext.Password);
+        await _context.Users.AddAsync("cat", AdminTestContext.Password, prefixes: "reports/");
+        await _context.Users.AddAsync("dan", AdminTestContext.Password, prefixes: "proj*/");
 
         var withoutDefaults = await _context.RunAsync("users", "list");
         _context.Settings["Files:DefaultPrefixes"] = "shared/";

@@ -9,8 +9,8 @@ public sealed class RevokeSessionsHandlerTests
     [Fact]
     public async Task Run_UserWithSessions_DeletesOnlyTheirRowsAndPrintsCount()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
-        await _context.Users.AddAsync("bob", "a password of bob");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
+        await _context.Users.AddAsync("bob", AdminTestContext.Password);
         var sessions = new TestSessions(_context);
         await sessions.AddAsync("alice", 3);
         await sessions.AddAsync("bob", 2);
@@ -27,7 +27,7 @@ public sealed class RevokeSessionsHandlerTests
     [Fact]
     public async Task Run_UserWithoutSessions_PrintsZero()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("sessions", "revoke", "alice");
 
@@ -38,7 +38,7 @@ public sealed class RevokeSessionsHandlerTests
     [Fact]
     public async Task Run_NoSuchUserAndNoSessions_ExitsWithUserNotFound()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("sessions", "revoke", "nobody");
 

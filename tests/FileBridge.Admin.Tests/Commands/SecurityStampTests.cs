@@ -15,7 +15,7 @@ public sealed class SecurityStampTests
     [InlineData("sessions", "revoke", "alice")]
     public async Task Run_ChangeThatEndsSessions_WritesANewStamp(params string[] command)
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
         var before = await StampAsync();
 
         var result = await _context.RunAsync(command);
@@ -27,7 +27,7 @@ public sealed class SecurityStampTests
     [Fact]
     public async Task Run_Enable_WritesANewStamp()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", disabled: true);
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, disabled: true);
         var before = await StampAsync();
 
         var result = await _context.RunAsync("users", "enable", "alice");
@@ -39,7 +39,7 @@ public sealed class SecurityStampTests
     [Fact]
     public async Task Run_SetPassword_WritesANewStamp()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
         var before = await StampAsync();
 
         var result = await _context.RunWithInputAsync("a brand new password\n", "users", "set-password", "alice", "--permanent");
@@ -54,7 +54,7 @@ public sealed class SecurityStampTests
         await _context.UsersTable.CreateIfNotExistsAsync();
         await _context.UsersTable.AddEntityAsync(new TableEntity("old", "old")
         {
-            ["PasswordHash"] = FileBridge.Testing.TestUsers.Hash("a password of old"),
+            ["PasswordHash"] = FileBridge.Testing.TestUsers.Hash(AdminTestContext.Password),
             ["DisplayName"] = "Old Row",
             ["Disabled"] = false,
         });

@@ -9,7 +9,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_PrefixList_WritesSemicolonSeparatedColumn()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", " reports/ ;shared/team/;");
 
@@ -21,7 +21,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_EmptyString_ClearsPrefixesSoDefaultsApply()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", "");
 
@@ -33,7 +33,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_PrefixWithoutTrailingSlash_IsStoredAsAFolder()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", "reports;reports/");
 
@@ -47,7 +47,7 @@ public sealed class SetPrefixesHandlerTests
     [InlineData("reports/;home//bob/")]
     public async Task Run_InvalidPrefix_ExitsWithInvalidInputAndKeepsTheOldValue(string prefixes)
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", prefixes);
 
@@ -59,7 +59,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_Star_GrantsEverything()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", "*");
 
@@ -76,7 +76,7 @@ public sealed class SetPrefixesHandlerTests
     [InlineData("*;shared/", "'*' grants everything and must stand alone")]
     public async Task Run_PrefixIamWouldReadDifferently_IsRefusedAndKeepsTheOldValue(string prefixes, string expected)
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
         var stampBefore = (await _context.UserRowAsync("alice"))["SecurityStamp"];
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", prefixes);
@@ -91,7 +91,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_Cleared_SaysWhatTheUserWillSee()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
 
         var withoutDefaults = await _context.RunAsync("users", "set-prefixes", "alice", "");
         _context.Settings["Files:DefaultPrefixes"] = "shared/";
@@ -104,7 +104,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_Change_WritesANewSecurityStamp()
     {
-        await _context.Users.AddAsync("alice", "a password of alice", prefixes: "reports/");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password, prefixes: "reports/");
         var before = (string)(await _context.UserRowAsync("alice"))["SecurityStamp"];
 
         var result = await _context.RunAsync("users", "set-prefixes", "alice", "shared/");
@@ -118,7 +118,7 @@ public sealed class SetPrefixesHandlerTests
     [Fact]
     public async Task Run_NoSuchUser_ExitsWithUserNotFound()
     {
-        await _context.Users.AddAsync("alice", "a password of alice");
+        await _context.Users.AddAsync("alice", AdminTestContext.Password);
 
         var result = await _context.RunAsync("users", "set-prefixes", "nobody", "reports/");
 
