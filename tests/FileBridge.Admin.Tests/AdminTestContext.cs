@@ -16,6 +16,7 @@ public sealed class AdminTestContext
             ["Users:ConnectionString"] = TestEnvironment.AzuriteConnectionString,
             ["Users:TableName"] = TestEnvironment.UniqueTableName("T"),
             ["Sessions:TableName"] = TestEnvironment.UniqueTableName("S"),
+            ["Sessions:IndexTableName"] = TestEnvironment.UniqueTableName("SI"),
             ["Audit:TableName"] = TestEnvironment.UniqueTableName("A"),
             ["Login:AttemptsTableName"] = TestEnvironment.UniqueTableName("L"),
             ["Groups:TableName"] = TestEnvironment.UniqueTableName("G"),

@@ -80,14 +80,7 @@ public class BrowserHost : IAsyncLifetime
     }
 
     /// <summary>Ends every session of a user on the server, as `sessions revoke` would.</summary>
-    public Task<int> RevokeSessionsAsync(TestUser user)
-    {
-        var connectionString = _settings["Users:ConnectionString"]!;
-        var store = new TableSessionStore(
-            new TableServiceClient(connectionString),
-            Options.Create(new SessionsOptions { TableName = _settings["Sessions:TableName"]! }));
-        return store.DeleteAllForUserAsync(user.Name, CancellationToken.None);
-    }
+    public Task<int> RevokeSessionsAsync(TestUser user) => SessionTables.EndAllForUserAsync(_settings, user.Name);
 
     /// <summary>
     /// Runs a test in a fresh browser context, saves a screenshot of its last page whatever happens, and

@@ -59,6 +59,7 @@ public static class TestEnvironment
             ["Users:ConnectionString"] = AzuriteConnectionString,
             ["Users:TableName"] = UniqueTableName("Users"),
             ["Sessions:TableName"] = UniqueTableName("Sessions"),
+            ["Sessions:IndexTableName"] = UniqueTableName("SessionIndex"),
             ["Login:AttemptsTableName"] = UniqueTableName("Attempts"),
             ["Audit:TableName"] = UniqueTableName("Audit"),
             ["Groups:TableName"] = UniqueTableName("Groups"),

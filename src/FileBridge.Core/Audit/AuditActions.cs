@@ -12,6 +12,7 @@ public static class AuditActions
     public const string Download = "download";
     public const string Preview = "preview";
     public const string Throttled = "throttled";
+    public const string SessionEnded = "session-ended";
 
     // Signing in, v3: the steps after the password and the account's own changes.
     public const string SecondFactor = "second-factor";

@@ -45,6 +45,7 @@ public static class FileBridgeCoreExtensions
         var services = builder.Services;
         services.AddOptions<SessionsOptions>().BindConfiguration(SessionsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<ISessionStore, TableSessionStore>();
+        services.TryAddSingleton<ISessionIndex, TableSessionIndex>();
         services.TryAddSingleton<SessionCheckCache>();
         services.AddOptions<GroupsOptions>().BindConfiguration(GroupsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<IGroupStore, TableGroupStore>();

@@ -12,21 +12,31 @@ namespace FileBridge.Core.Sessions;
 public sealed partial class ExpiredSessionSweep(
     TableServiceClient service, IOptions<SessionsOptions> options, TimeProvider time, ILogger<ExpiredSessionSweep> logger)
 {
-    private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
+    private readonly TableClient _sessions = service.GetTableClient(options.Value.TableName);
+    private readonly TableClient _index = service.GetTableClient(options.Value.IndexTableName);
 
+    /// <returns>How many rows went: session rows and the index entries of sessions that ended unseen.</returns>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var idleSince = now - options.Value.IdleTimeout;
+        // Index entries carry the same two columns; a person's version row carries neither and stays.
         var filter = TableClient.CreateQueryFilter($"ExpiresAt le {now} or LastSeenAt le {idleSince}");
+        var deleted = await SweepAsync(_sessions, filter, cancellationToken) + await SweepAsync(_index, filter, cancellationToken);
+        LogSwept(logger, deleted);
+        return deleted;
+    }
+
+    private static async Task<int> SweepAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
         var deleted = 0;
         try
         {
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
                 try
                 {
-                    await _table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
+                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
                     deleted++;
                 }
                 catch (RequestFailedException e) when (e.Status == 404)
@@ -40,7 +50,6 @@ public sealed partial class ExpiredSessionSweep(
             // No session was ever started: no table yet.
         }
 
-        LogSwept(logger, deleted);
         return deleted;
     }
 

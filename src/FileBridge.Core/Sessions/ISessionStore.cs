@@ -9,7 +9,4 @@ public interface ISessionStore
     Task TouchAsync(SessionRecord session, DateTimeOffset lastSeenAt, CancellationToken cancellationToken);
 
     Task DeleteAsync(string tokenHash, CancellationToken cancellationToken);
-
-    /// <returns>How many sessions were revoked.</returns>
-    Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken);
 }

@@ -21,6 +21,9 @@ public sealed record SessionRecord(
     /// <summary>When the person last proved who they are; null for rows written before it was recorded (then <see cref="CreatedAt"/>).</summary>
     public DateTimeOffset? AuthenticatedAt { get; init; }
 
+    /// <summary>The session's opaque id, its key in the per-user index; null for a session started before the index existed.</summary>
+    public string? SessionId { get; init; }
+
     public bool IsActiveAt(DateTimeOffset now, TimeSpan idleTimeout) =>
         now < ExpiresAt && now < LastSeenAt + idleTimeout;
 }

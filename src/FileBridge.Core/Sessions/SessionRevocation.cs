@@ -35,7 +35,8 @@ public sealed class SessionRevocation(TableServiceClient service, IOptions<Sessi
     public async Task<bool> IsRevokedAsync(DateTimeOffset createdAt, CancellationToken cancellationToken) =>
         await RevokedBeforeAsync(cancellationToken) is { } before && createdAt < before;
 
-    private async Task<DateTimeOffset?> RevokedBeforeAsync(CancellationToken cancellationToken)
+    /// <summary>The moment of the last <c>sessions revoke --all</c>, or null; read again at most every <see cref="RereadAfter"/>.</summary>
+    public async Task<DateTimeOffset?> RevokedBeforeAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         if (_cached is { } cached && now - cached.ReadAt < RereadAfter)

@@ -12,6 +12,15 @@ public sealed class SessionsOptions : IValidatableObject
     [RegularExpression(TableNames.Pattern, ErrorMessage = "Sessions:TableName must be 3-63 letters or digits, starting with a letter.")]
     public string TableName { get; set; } = "Sessions";
 
+    /// <summary>The per-user session index (README.md, "Your sessions"): a table of its own, never rows of Sessions.</summary>
+    [Required(ErrorMessage = "Sessions:IndexTableName is required.")]
+    [RegularExpression(TableNames.Pattern, ErrorMessage = "Sessions:IndexTableName must be 3-63 letters or digits, starting with a letter.")]
+    public string IndexTableName { get; set; } = "SessionIndex";
+
+    /// <summary>Live sessions a person may hold; a sign-in beyond it ends the least recently seen.</summary>
+    [Range(1, 50, ErrorMessage = "Sessions:MaxPerUser must be between 1 and 50.")]
+    public int MaxPerUser { get; set; } = 10;
+
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Sessions:IdleTimeout must be between 1 second and 7 days.")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
@@ -28,6 +37,13 @@ public sealed class SessionsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (string.Equals(IndexTableName, TableName, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult(
+                "Sessions:IndexTableName must name another table than Sessions:TableName.",
+                [nameof(IndexTableName), nameof(TableName)]);
+        }
+
         if (IdleTimeout > AbsoluteTimeout)
         {
             yield return new ValidationResult(

@@ -15,6 +15,7 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
     private const string SecurityStampColumn = "SecurityStamp";
     private const string AmrColumn = "Amr";
     private const string AuthenticatedAtColumn = "AuthenticatedAt";
+    private const string SessionIdColumn = "SessionId";
 
     private readonly TableClient _table = service.GetTableClient(options.Value.TableName);
     private readonly SessionRevocation _revocation = new(service, options, TimeProvider.System);
@@ -48,6 +49,11 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         if (session.AuthenticatedAt is { } authenticatedAt)
         {
             entity[AuthenticatedAtColumn] = authenticatedAt;
+        }
+
+        if (session.SessionId is not null)
+        {
+            entity[SessionIdColumn] = session.SessionId;
         }
 
         await _table.AddEntityAsync(entity, cancellationToken);
@@ -96,26 +102,6 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         }
     }
 
-    public async Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        try
-        {
-            var filter = TableClient.CreateQueryFilter($"UserId eq {userId}");
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-            {
-                await DeleteAsync(entity.RowKey, cancellationToken);
-                count++;
-            }
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return 0;
-        }
-
-        return count;
-    }
-
     private static SessionRecord ToRecord(TableEntity entity) => new(
         entity.RowKey,
         EntityReader.String(entity, UserIdColumn) ?? string.Empty,
@@ -127,5 +113,6 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         SecurityStamp = EntityReader.String(entity, SecurityStampColumn) is { Length: > 0 } stamp ? stamp : null,
         Amr = EntityReader.String(entity, AmrColumn) is { Length: > 0 } amr ? amr : null,
         AuthenticatedAt = EntityReader.DateTime(entity, AuthenticatedAtColumn),
+        SessionId = EntityReader.String(entity, SessionIdColumn) is { Length: > 0 } sessionId ? sessionId : null,
     };
 }

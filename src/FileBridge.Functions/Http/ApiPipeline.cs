@@ -1,3 +1,4 @@
+using FileBridge.Core.Sessions;
 using FileBridge.Core.Telemetry;
 using FileBridge.Functions.Http.Policy;
 using Microsoft.AspNetCore.Http;
@@ -40,6 +41,8 @@ public sealed partial class ApiPipeline(
                 return;
             }
 
+            // Read only if the function starts a session (a sign-in, a finished step, a re-authentication).
+            AmbientSessionOrigin.Set(() => SessionOriginReader.Read(context.Request, addresses));
             await function();
         }
         catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)

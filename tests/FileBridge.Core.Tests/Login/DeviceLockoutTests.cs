@@ -189,7 +189,7 @@ public sealed class DeviceLockoutTests
 
     private LoginService CreateLogin(ThrottleOptions? throttle = null, PasswordCheckGate? gate = null, TimeProvider? lockoutTime = null)
     {
-        var sessions = new SessionService(new InMemorySessionStore(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionIndex(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         var options = Options.Create(new LoginOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(15) });
         return new LoginService(
             _users,

@@ -51,7 +51,7 @@ public sealed class HashUpgradeTests
 
     private LoginService CreateLogin(IUserStore users)
     {
-        var sessions = new SessionService(new InMemorySessionStore(), users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionIndex(), users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         var throttle = Options.Create(new ThrottleOptions { ConcurrentPasswordChecks = 2, PasswordCheckQueue = 2, LoginPerClientPerMinute = 1000 });
         return new LoginService(
             users,

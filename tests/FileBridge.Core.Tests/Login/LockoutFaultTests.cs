@@ -75,7 +75,7 @@ public sealed class LockoutFaultTests
 
     private LoginService CreateLogin(ILoginStateStore accounts, ILoginStateStore? unknownNames = null)
     {
-        var sessions = new SessionService(new InMemorySessionStore(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionIndex(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         return new LoginService(
             _users,
             new LoginStateStores(accounts, unknownNames ?? new InMemoryLoginStateStore()),

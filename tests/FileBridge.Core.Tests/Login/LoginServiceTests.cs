@@ -173,7 +173,7 @@ public sealed class LoginServiceTests
 
     private LoginService CreateLogin(PasswordCheckGate? gate = null, ThrottleOptions? throttle = null)
     {
-        var sessions = new SessionService(new InMemorySessionStore(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var sessions = new SessionService(new InMemorySessionStore(), new InMemorySessionIndex(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         var options = Options.Create(new LoginOptions { MaxFailedAttempts = 3, LockoutDuration = TimeSpan.FromMinutes(15) });
         return new LoginService(
             _users,

@@ -21,6 +21,10 @@ public sealed class OptionsValidationTests
     [InlineData("Users:TableName", "no-dashes-allowed", "Users:TableName must be")]
     [InlineData("Sessions:TableName", "1abc", "Sessions:TableName must be")]
     [InlineData("Sessions:IdleTimeout", "00:00:00", "Sessions:IdleTimeout must be")]
+    [InlineData("Sessions:IndexTableName", "has-dashes", "Sessions:IndexTableName must be")]
+    [InlineData("Sessions:IndexTableName", "sessions", "Sessions:IndexTableName must name another table than Sessions:TableName.")]
+    [InlineData("Sessions:MaxPerUser", "0", "Sessions:MaxPerUser must be between 1 and 50.")]
+    [InlineData("Sessions:MaxPerUser", "51", "Sessions:MaxPerUser must be between 1 and 50.")]
     [InlineData("Sessions:IdleTimeout", "09:00:00", "Sessions:IdleTimeout must not be longer than Sessions:AbsoluteTimeout.")]
     [InlineData("Login:MaxFailedAttempts", "0", "Login:MaxFailedAttempts must be")]
     [InlineData("Login:PasswordHashIterations", "100000", "Login:PasswordHashIterations must be at least 210000.")]
@@ -56,6 +60,7 @@ public sealed class OptionsValidationTests
         var users = host.Services.GetRequiredService<IOptions<UsersOptions>>().Value;
         Assert.Equal(("Users", "Sessions"), (users.TableName, sessions.TableName));
         Assert.Equal((TimeSpan.FromMinutes(30), TimeSpan.FromHours(8)), (sessions.IdleTimeout, sessions.AbsoluteTimeout));
+        Assert.Equal(("SessionIndex", 10), (sessions.IndexTableName, sessions.MaxPerUser));
         Assert.Equal((5, TimeSpan.FromMinutes(15), 210_000), (login.MaxFailedAttempts, login.LockoutDuration, login.PasswordHashIterations));
     }
 

@@ -36,8 +36,6 @@ internal sealed class CountingSessionStore(ISessionStore inner) : ISessionStore
     }
 
     public Task DeleteAsync(string tokenHash, CancellationToken cancellationToken) => inner.DeleteAsync(tokenHash, cancellationToken);
-
-    public Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken) => inner.DeleteAllForUserAsync(userId, cancellationToken);
 }
 
 /// <summary>User rows that count the reads reaching them.</summary>

@@ -27,11 +27,4 @@ internal sealed class InMemorySessionStore : ISessionStore
         Rows.TryRemove(tokenHash, out _);
         return Task.CompletedTask;
     }
-
-    public Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken)
-    {
-        var mine = Rows.Values.Where(r => r.UserId == userId).ToList();
-        mine.ForEach(r => Rows.TryRemove(r.TokenHash, out _));
-        return Task.FromResult(mine.Count);
-    }
 }

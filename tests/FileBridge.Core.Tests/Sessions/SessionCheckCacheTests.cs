@@ -164,7 +164,7 @@ public sealed class SessionCheckCacheTests
     {
         var cache = new SessionCheckCache(Options.Create(new SessionsOptions()), _time);
         var users = new CacheEvictingUserStore(_users, cache);
-        var service = new SessionService(_sessions, users, cache, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var service = new SessionService(_sessions, new InMemorySessionIndex(), users, cache, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         var token = await SignInAsync(service);
         await service.AuthenticateAsync(token, CancellationToken.None);
 
@@ -177,7 +177,7 @@ public sealed class SessionCheckCacheTests
     public async Task HundredThousandTokens_LeaveTheCacheBounded_AndAReplayedForgeryCostsNoRead()
     {
         var cache = new SessionCheckCache(Options.Create(new SessionsOptions()), _time);
-        var service = new SessionService(_sessions, _users, cache, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        var service = new SessionService(_sessions, new InMemorySessionIndex(), _users, cache, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
         var real = await SignInAsync(service);
         Assert.NotNull(await service.AuthenticateAsync(real, CancellationToken.None));
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -208,7 +208,7 @@ public sealed class SessionCheckCacheTests
     }
 
     private SessionService Service(SessionsOptions? options = null) =>
-        new(_sessions, _users, Options.Create(options ?? new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        new(_sessions, new InMemorySessionIndex(), _users, Options.Create(options ?? new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
 
     private async Task<string> SignInAsync(SessionService service) =>
         (await service.StartAsync(_users.Inner.Account, CancellationToken.None)).Token;

@@ -9,13 +9,14 @@ public sealed class SessionServiceTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
     private readonly InMemorySessionStore _sessions = new();
+    private readonly InMemorySessionIndex _index = new();
     private readonly SingleUserStore _users = new(SingleUserStore.NewAccount());
     private readonly SessionService _service;
 
     public SessionServiceTests()
     {
         var options = Options.Create(new SessionsOptions { IdleTimeout = TimeSpan.FromMinutes(30), AbsoluteTimeout = TimeSpan.FromHours(8) });
-        _service = new SessionService(_sessions, _users, options, _time, NullLogger<SessionService>.Instance);
+        _service = new SessionService(_sessions, _index, _users, options, _time, NullLogger<SessionService>.Instance);
     }
 
     [Fact]

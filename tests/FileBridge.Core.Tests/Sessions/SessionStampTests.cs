@@ -16,7 +16,7 @@ public sealed class SessionStampTests
 
     public SessionStampTests()
     {
-        _service = new SessionService(_sessions, _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
+        _service = new SessionService(_sessions, new InMemorySessionIndex(), _users, Options.Create(new SessionsOptions()), _time, NullLogger<SessionService>.Instance);
     }
 
     [Fact]

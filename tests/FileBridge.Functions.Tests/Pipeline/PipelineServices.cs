@@ -34,7 +34,7 @@ internal static class PipelineServices
         services.AddSingleton<OriginPolicy>();
         services.AddSingleton<PipelineSessions>();
         services.AddSingleton(sp => new SessionService(
-            sp.GetRequiredService<PipelineSessions>(), sp.GetRequiredService<PipelineSessions>(), Options.Create(new SessionsOptions()),
+            sp.GetRequiredService<PipelineSessions>(), sp.GetRequiredService<PipelineSessions>(), sp.GetRequiredService<PipelineSessions>(), Options.Create(new SessionsOptions()),
             TimeProvider.System, NullLogger<SessionService>.Instance));
         services.AddCallerRequirements();
         services.AddMetrics();

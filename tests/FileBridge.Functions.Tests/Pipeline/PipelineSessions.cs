@@ -5,7 +5,7 @@ using FileBridge.Core.Users;
 namespace FileBridge.Functions.Tests.Pipeline;
 
 /// <summary>One live session of alice, in memory; counts how often a session is looked up.</summary>
-internal sealed class PipelineSessions : ISessionStore, IUserStore
+internal sealed class PipelineSessions : ISessionStore, ISessionIndex, IUserStore
 {
     public const string UserId = "alice";
 
@@ -37,9 +37,22 @@ internal sealed class PipelineSessions : ISessionStore, IUserStore
 
     public Task DeleteAsync(string tokenHash, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<int> DeleteAllForUserAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
-
     public Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<IReadOnlyList<SessionIndexEntry>> ISessionIndex.AddAsync(
+        string userId,
+        SessionIndexEntry entry,
+        Func<IReadOnlyList<SessionIndexEntry>, IReadOnlyList<SessionIndexEntry>> toRemove,
+        Func<SessionIndexEntry, CancellationToken, Task> endSession,
+        CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<IReadOnlyList<SessionIndexEntry>> ISessionIndex.ListAsync(string userId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task<SessionIndexEntry?> ISessionIndex.FindAsync(string userId, string sessionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    Task ISessionIndex.TouchAsync(string userId, string sessionId, DateTimeOffset lastSeenAt, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task<bool> ISessionIndex.RemoveAsync(string userId, string sessionId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task AddAsync(NewUser user, CancellationToken cancellationToken) => throw new NotSupportedException();
 

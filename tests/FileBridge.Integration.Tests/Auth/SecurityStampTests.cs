@@ -28,12 +28,12 @@ public sealed class SecurityStampTests(DevHostFixture fixture) : IClassFixture<D
             using var client = fixture.Host.CreateClient();
 
             // The sign-ins read the row and start hashing; the reset lands while they hash, as set-password does it:
-            // new hash (and stamp) first, then the scan that deletes the sessions it finds.
+            // new hash (and stamp) first, then the sessions its index names are deleted.
             var checksBefore = fixture.PasswordChecks;
             var signIns = Enumerable.Range(0, 3).Select(_ => SignInAsync(client, name, OldPassword)).ToList();
             await Poll.UntilAsync(() => fixture.PasswordChecks > checksBefore, "a sign-in to start its password check");
             await fixture.Users.Store.UpdateAsync(name, new UserChange(PasswordHash: TestUsers.Hash(NewPassword), ResetLockout: true), CancellationToken.None);
-            await SessionStore().DeleteAllForUserAsync(name, CancellationToken.None);
+            await SessionTables.EndAllForUserAsync(fixture.Settings, name);
             var tokens = (await Task.WhenAll(signIns)).OfType<string>().ToList();
             raced += tokens.Count;
 
@@ -130,8 +130,4 @@ public sealed class SecurityStampTests(DevHostFixture fixture) : IClassFixture<D
         using var response = await ApiSession.LoginAsync(client, name, password);
         return response.StatusCode == HttpStatusCode.OK ? ApiSession.SessionToken(response) : null;
     }
-
-    private TableSessionStore SessionStore() => new(
-        new TableServiceClient(TestEnvironment.AzuriteConnectionString),
-        Options.Create(new SessionsOptions { TableName = fixture.Settings["Sessions:TableName"]! }));
 }

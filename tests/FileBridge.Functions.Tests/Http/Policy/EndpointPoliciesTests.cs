@@ -92,5 +92,8 @@ public sealed class EndpointPoliciesTests
         Assert.Equal("signed-in requests [key,disposition,redirect] download", declared["DownloadFileFunction"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["HealthFunction"]);
         Assert.Equal("anonymous requests [] - outside-front-door", declared["ReadinessFunction"]);
+        Assert.Equal("signed-in requests [] -", declared["ListSessionsFunction"]);
+        Assert.Equal("recently-authenticated requests [] session-ended", declared["EndSessionFunction"]);
+        Assert.Equal("recently-authenticated requests [] session-ended", declared["EndOtherSessionsFunction"]);
     }
 }
