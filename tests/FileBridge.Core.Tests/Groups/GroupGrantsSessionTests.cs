@@ -63,7 +63,7 @@ public sealed class GroupGrantsSessionTests
     {
         var options = Options.Create(new SessionsOptions());
         return new SessionService(
-            _sessions, _users, new SessionCheckCache(options, _time), options, _time, NullLogger<SessionService>.Instance, new GroupGrantsReader(_groups));
+            _sessions, new InMemorySessionIndex(), _users, new SessionCheckCache(options, _time), options, _time, NullLogger<SessionService>.Instance, new GroupGrantsReader(_groups));
     }
 
     private sealed class MemoryGroupStore : IGroupStore

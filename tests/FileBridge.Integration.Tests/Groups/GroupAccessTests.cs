@@ -99,10 +99,7 @@ public sealed class GroupAccessTests
         // What 'users delete' does: the row goes (ETag-guarded), then the sessions.
         var user = (await _users.Store.FindAsync("grp-gone", CancellationToken.None))!;
         Assert.True(await _users.Store.TryDeleteAsync(user, CancellationToken.None));
-        var sessions = new TableSessionStore(
-            new TableServiceClient(TestEnvironment.AzuriteConnectionString),
-            Options.Create(new SessionsOptions { TableName = _settings["Sessions:TableName"]! }));
-        Assert.Equal(1, await sessions.DeleteAllForUserAsync("grp-gone", CancellationToken.None));
+        Assert.Equal(1, await SessionTables.EndAllForUserAsync(_settings, "grp-gone"));
         _clock.Advance(TimeSpan.FromSeconds(5));
 
         using var me = await SendAsync(client, "api/auth/me", token);
