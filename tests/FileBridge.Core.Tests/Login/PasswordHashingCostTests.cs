@@ -9,6 +9,7 @@ namespace FileBridge.Core.Tests.Login;
 /// Review finding 2: a wrong password for an account whose hash is weaker than configured must cost what an unknown
 /// name costs. CPU work, measured as the fastest of a few runs each (the least disturbed by other load).
 /// </summary>
+[Collection(MeasurementCollection.Name)]
 public sealed class PasswordHashingCostTests
 {
     private const int Runs = 3;

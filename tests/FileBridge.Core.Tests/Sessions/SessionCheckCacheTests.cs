@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace FileBridge.Core.Tests.Sessions;
 
 /// <summary>An established session's check from this instance's memory (README.md, "Per-request cost").</summary>
-[Collection(MemoryMeasurementCollection.Name)]
+[Collection(MeasurementCollection.Name)]
 public sealed class SessionCheckCacheTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FileBridge.Core.Tests.Throttling;
 
-[Collection(MemoryMeasurementCollection.Name)]
+[Collection(MeasurementCollection.Name)]
 public sealed class KeyedRateLimiterTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));

@@ -54,8 +54,6 @@ public sealed class SecurityStampTests(DevHostFixture fixture) : IClassFixture<D
 
     [Theory]
     [InlineData("disable")]
-    [InlineData("set-prefixes")]
-    [InlineData("clear-prefixes")]
     [InlineData("sessions-revoke")]
     [InlineData("set-password")]
     public async Task Change_EndsExistingSessionsAtTheirNextRequest(string change)
@@ -118,8 +116,6 @@ public sealed class SecurityStampTests(DevHostFixture fixture) : IClassFixture<D
     private static UserChange Change(string change) => change switch
     {
         "disable" => new UserChange(Disabled: true),
-        "set-prefixes" => new UserChange(Prefixes: ["shared/"]),
-        "clear-prefixes" => new UserChange(Prefixes: []),
         "sessions-revoke" => new UserChange(RevokeSessions: true),
         "set-password" => new UserChange(PasswordHash: TestUsers.Hash(NewPassword), ResetLockout: true),
         _ => throw new ArgumentOutOfRangeException(nameof(change)),
