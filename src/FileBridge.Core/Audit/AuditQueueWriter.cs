@@ -40,10 +40,14 @@ public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : Backg
         }
     }
 
+    /// <summary>
+    /// Writes what has gathered. Rows arriving meanwhile wait for the next gathering rather than making a small
+    /// transaction of their own; only a backlog larger than one drain (the table was slow) is written at once.
+    /// </summary>
     private async Task DrainAsync(CancellationToken cancellationToken)
     {
         var batch = new List<(AuditEvent Event, DateTimeOffset Time)>(MaxRowsPerDrain);
-        while (!cancellationToken.IsCancellationRequested)
+        do
         {
             batch.Clear();
             while (batch.Count < MaxRowsPerDrain && trail.Queue.TryRead(out var item))
@@ -51,24 +55,28 @@ public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : Backg
                 batch.Add(item);
             }
 
-            if (batch.Count == 0)
+            if (batch.Count > 0)
             {
-                return;
+                await WriteAsync(batch, cancellationToken);
             }
+        }
+        while (batch.Count == MaxRowsPerDrain && !cancellationToken.IsCancellationRequested);
+    }
 
-            try
+    private async Task WriteAsync(List<(AuditEvent Event, DateTimeOffset Time)> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var failed in await table.WriteBatchAsync(batch, cancellationToken))
             {
-                foreach (var failed in await table.WriteBatchAsync(batch, cancellationToken))
-                {
-                    trail.Failed(failed.Action, null);
-                }
+                trail.Failed(failed.Action, null);
             }
-            catch (Exception e)
+        }
+        catch (Exception e)
+        {
+            foreach (var item in batch)
             {
-                foreach (var item in batch)
-                {
-                    trail.Failed(item.Event.Action, e);
-                }
+                trail.Failed(item.Event.Action, e);
             }
         }
     }
