@@ -1,6 +1,7 @@
 extern alias DevHost;
 
 using System.Net;
+using FileBridge.Core.Audit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,6 +27,12 @@ namespace FileBridge.Testing;
 /// </summary>
 public sealed class InProcessDevHost : IAppHost
 {
+    /// <summary>
+    /// The audit writer's gathering in the test hosts: a test that reads the rows waits this long, not the app's
+    /// quarter second. Batching itself is proved by the writer's own tests.
+    /// </summary>
+    private static readonly AuditGathering TestAuditGathering = new(TimeSpan.FromMilliseconds(10));
+
     private readonly Factory _factory;
 
     private InProcessDevHost(Factory factory, Uri baseAddress)
@@ -109,6 +116,7 @@ public sealed class InProcessDevHost : IAppHost
             builder.ConfigureTestServices(registrations =>
             {
                 registrations.AddSingleton<IStartupFilter, LoopbackClientAddress>();
+                registrations.Replace(ServiceDescriptor.Singleton(TestAuditGathering));
                 if (time is not null)
                 {
                     registrations.RemoveAll<TimeProvider>();

@@ -3,19 +3,12 @@ using Microsoft.Extensions.Hosting;
 namespace FileBridge.Core.Audit;
 
 /// <summary>
-/// Stores the rows <see cref="AuditTrail.Post"/> queued, in batches (whatever gathered, up to a transaction per shard at
-/// once), and what is left when the host stops. Each row that cannot be stored is counted, never its batch-mates.
+/// Stores the rows <see cref="AuditTrail.Post"/> queued, in batches (whatever gathered during one
+/// <see cref="AuditGathering"/>, up to a transaction per shard at once), and what is left when the host stops. Each
+/// row that cannot be stored is counted, never its batch-mates.
 /// </summary>
-public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : BackgroundService
+public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table, AuditGathering gathering) : BackgroundService
 {
-    /// <summary>
-    /// How long rows gather before a write: nobody waits for these rows (a download's own row is written at once), and
-    /// without it a steady trickle of listings costs one Table transaction each instead of one per gathering (README.md,
-    /// "Per-request cost"). It is also the most a crash can lose. Real time, not the app's clock: it paces writes,
-    /// it decides nothing.
-    /// </summary>
-    public static readonly TimeSpan Gathering = TimeSpan.FromMilliseconds(250);
-
     // On shutdown the queue gets this long to empty; rows still waiting then are lost and counted.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
@@ -28,7 +21,7 @@ public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table) : Backg
         {
             while (await trail.Queue.WaitToReadAsync(stoppingToken))
             {
-                await Task.Delay(Gathering, stoppingToken);
+                await Task.Delay(gathering.Period, stoppingToken);
                 await DrainAsync(stoppingToken);
             }
         }

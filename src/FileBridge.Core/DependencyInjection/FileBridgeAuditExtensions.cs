@@ -35,6 +35,7 @@ public static class FileBridgeAuditExtensions
             sp.GetRequiredService<Azure.Data.Tables.TableServiceClient>(), sp.GetRequiredService<IOptions<AuditOptions>>()));
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditTrail>());
+        services.TryAddSingleton(AuditGathering.Default);
         services.AddHostedService<AuditQueueWriter>();
         services.TryAddSingleton<AuditRetention>();
         services.TryAddSingleton<ExpiredSessionSweep>();
