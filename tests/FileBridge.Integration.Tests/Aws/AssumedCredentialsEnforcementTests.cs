@@ -63,6 +63,8 @@ public sealed class AssumedCredentialsEnforcementTests
     [Fact]
     public async Task PresignedLink_ReturnsTheExactBytesThenExpires()
     {
+        // The one test that must wait (1-2 s) for the real endpoint's clock, which alone decides expiry. Not 1 s: the
+        // signature's X-Amz-Date is cut to the whole second, so a 1 s link can die before the first GET arrives.
         using var host = BrokerHost.Build(new() { ["Files:DownloadUrlLifetime"] = "00:00:02" });
         var catalog = host.Services.GetRequiredService<FileCatalog>();
         var user = new AuthenticatedUser("enforce-link", "L", ["shared/"], DateTimeOffset.UtcNow.AddHours(1));
