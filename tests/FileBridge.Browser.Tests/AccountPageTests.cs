@@ -4,8 +4,8 @@ using static FileBridge.Browser.Tests.ContractApi;
 namespace FileBridge.Browser.Tests;
 
 /// <summary>
-/// The account page and the page's passkey ceremonies in Chromium with its virtual authenticator. The v3 account
-/// routes answer as DESIGN.md says through <see cref="ContractApi"/>; the sign-in and the session are real.
+/// The account page and the page's passkey ceremonies in Chromium with its virtual authenticator. The v3 account routes
+/// answer as README.md's "HTTP API" table says through <see cref="ContractApi"/>; the sign-in and the session are real.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccountPageTests(BrowserHost host)

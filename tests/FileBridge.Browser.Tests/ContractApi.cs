@@ -5,11 +5,11 @@ using System.Text.Json.Nodes;
 namespace FileBridge.Browser.Tests;
 
 /// <summary>
-/// Serves chosen API routes with the answers DESIGN.md ("Signing in, v3") gives, so that the page's handling of
-/// each answer (202 steps, 403 <c>reauth_required</c>, <c>weak_password</c> reasons) is tested in the browser on
-/// its own; the API's own behaviour is tested by the integration tests. Every other request reaches the real
-/// DevHost. An answer may carry a real sign-in of a test user, so the page gets a real session cookie with it
-/// and what follows (the listing) runs against the real server.
+/// Serves chosen API routes with the answers README.md gives ("HTTP API" and "Signing in"), so that the page's handling
+/// of each answer (202 steps, 403 <c>reauth_required</c>, <c>weak_password</c> reasons) is tested in the browser on its
+/// own; the API's own behaviour is tested by the integration tests. Every other request reaches the real DevHost. An
+/// answer may carry a real sign-in of a test user, so the page gets a real session cookie with it and what follows (the
+/// listing) runs against the real server.
 /// </summary>
 public sealed class ContractApi
 {

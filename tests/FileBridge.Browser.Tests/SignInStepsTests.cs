@@ -3,9 +3,9 @@ using static FileBridge.Browser.Tests.ContractApi;
 namespace FileBridge.Browser.Tests;
 
 /// <summary>
-/// The steps after the password as the page shows them, for each answer DESIGN.md gives (202 <c>next</c>,
-/// <c>invalid_code</c>, <c>weak_password</c>, <c>step_expired</c>, <c>enrollment_needs_operator</c>): the answers
-/// come from <see cref="ContractApi"/>, the session that follows is a real one.
+/// The steps after the password as the page shows them, for each answer README.md gives ("Signing in"; 202 <c>next</c>,
+/// <c>invalid_code</c>, <c>weak_password</c>, <c>step_expired</c>, <c>enrollment_needs_operator</c>): the answers come
+/// from <see cref="ContractApi"/>, the session that follows is a real one.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class SignInStepsTests(BrowserHost host)

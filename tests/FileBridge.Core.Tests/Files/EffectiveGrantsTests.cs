@@ -2,7 +2,10 @@ using FileBridge.Core.Files;
 
 namespace FileBridge.Core.Tests.Files;
 
-/// <summary>Effective grants: the user's own and every group's, each with where it comes from (DESIGN "Groups").</summary>
+/// <summary>
+/// Effective grants: the user's own and every group's, each with where it comes from (README.md, "Groups: access by
+/// team").
+/// </summary>
 public sealed class EffectiveGrantsTests
 {
     private static GrantList Group(string name, params string[] prefixes) => new(Grant.FromGroup(name), prefixes);

@@ -1,5 +1,5 @@
-"""A stand-in for a deployed FileBridge, answering the routes scripts/smoke.sh asks as DESIGN.md says
-("Signing in, v3"): the password answers 202 {"next": NEXT, ...} with __Host-fb_pending, and
+"""A stand-in for a deployed FileBridge, answering the routes scripts/smoke.sh asks as README.md says
+("HTTP API", "Signing in"): the password answers 202 {"next": NEXT, ...} with __Host-fb_pending, and
 POST /api/auth/second-factor with the right code answers 200 with __Host-fb_session.
 
 Usage: python3 filebridge_standin.py PASSWORD CODE NEXT   (NEXT: second-factor, change-password, enroll or none)
