@@ -1,22 +1,41 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace FileBridge.Infrastructure.Tests;
 
 /// <summary>
-/// Every shell script under scripts/ parses (bash -n) and passes shellcheck (Debian's, installed by
-/// scripts/shellcheck.sh). Scripts people run are executable; files that are only sourced say their shell to
-/// shellcheck instead.
+/// Every shell script in the repository (scripts/, infra-bicep/, tests/ with the dry run's stand-ins, .ci/) parses
+/// (bash -n) and passes shellcheck (Debian's, installed by scripts/shellcheck.sh). Scripts people run are executable;
+/// files that are only sourced say their shell to shellcheck instead.
 /// </summary>
 public sealed class ShellScriptTests
 {
-    private static readonly string ScriptsFolder = Path.Combine(RepositoryPaths.Root, "scripts");
+    private static readonly string[] Folders = ["scripts", "infra-bicep", "tests", ".ci"];
+
+    // Build output and installed packages: not ours to lint.
+    private static readonly string[] Skipped = ["bin", "obj", "node_modules"];
 
     public static TheoryData<string> Scripts() => new(ScriptPaths());
 
     private static IEnumerable<string> ScriptPaths() =>
-        Directory.EnumerateFiles(ScriptsFolder, "*.sh", SearchOption.AllDirectories)
+        Folders.Select(folder => Path.Combine(RepositoryPaths.Root, folder))
+            .Where(Directory.Exists)
+            .SelectMany(FilesUnder)
+            .Where(IsShellScript)
             .Select(script => Path.GetRelativePath(RepositoryPaths.Root, script))
             .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> FilesUnder(string folder) =>
+        Directory.EnumerateFiles(folder).Concat(Directory.EnumerateDirectories(folder)
+            .Where(child => !Skipped.Contains(Path.GetFileName(child)))
+            .SelectMany(FilesUnder));
+
+    // *.sh, or a file without an extension that starts with a shell's #! line (the stand-ins for az, aws and azd).
+    private static bool IsShellScript(string path) =>
+        path.EndsWith(".sh", StringComparison.Ordinal)
+        || (Path.GetExtension(path).Length == 0
+            && File.ReadLines(path).FirstOrDefault() is { } firstLine
+            && Regex.IsMatch(firstLine, @"^#!.*\b(ba)?sh\b", RegexOptions.None, TimeSpan.FromSeconds(1)));
 
     [Fact]
     public void Scripts_AreFound_IncludingTheServiceScriptsAndTheirHelper()
@@ -26,7 +45,11 @@ public sealed class ShellScriptTests
         Assert.Contains(Path.Combine("scripts", "azurite.sh"), scripts);
         Assert.Contains(Path.Combine("scripts", "lib", "daemon.sh"), scripts);
         Assert.Contains(Path.Combine("scripts", "azd", "postdeploy.sh"), scripts);
-        Assert.True(scripts.Count >= 16, $"only {scripts.Count} scripts found");
+        Assert.Contains(Path.Combine("tests", "FileBridge.Infrastructure.Tests", "DryRun", "azd-up.sh"), scripts);
+        Assert.Contains(Path.Combine("tests", "FileBridge.Infrastructure.Tests", "DryRun", "stand-ins", "az"), scripts);
+        Assert.Contains(Path.Combine(".ci", "run"), scripts);
+        Assert.DoesNotContain(scripts, script => script.EndsWith(".py", StringComparison.Ordinal));
+        Assert.True(scripts.Count >= 22, $"only {scripts.Count} scripts found");
     }
 
     [Theory]
