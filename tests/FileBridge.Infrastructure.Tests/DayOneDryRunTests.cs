@@ -281,6 +281,37 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.Equal(provider, Stack()["outputs"]!["IdentityProviderArn"].Text());
     }
 
+    [Fact]
+    public void ReadmesSecondBucketExample_LetsTheStacksRoleReadIt()
+    {
+        // README, Locations: a second bucket in the same AWS account, as typed there.
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        const string Command = "azd env set FILES_LOCATIONS '";
+        var start = readme.IndexOf(Command, readme.IndexOf("**A second bucket, step by step.**", StringComparison.Ordinal), StringComparison.Ordinal) + Command.Length;
+        var example = readme[start..readme.IndexOf("'\n", start, StringComparison.Ordinal)];
+        SetEnv("FILES_BUCKET", "my-bucket");
+        SetEnv("FILES_LOCATIONS", example);
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Equal("my-logs", Stack()["parameters"]!["ExtraBucketNames"].Text());
+        Assert.Equal(example, Deployments().Single()["filesLocations"]!.ToJsonString());
+        Assert.Contains("preprovision: AWS: role arn:aws:iam::123456789012:role/filebridge-reader-dry (reads my-bucket and my-logs)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilesLocationsThatAreNotJson_StopBeforeAnythingIsCreated()
+    {
+        SetEnv("FILES_LOCATIONS", "logs=my-logs");
+
+        var (exitCode, _, error) = AzdUp();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FILES_LOCATIONS must be a JSON array", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Calls(), c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal) || c.StartsWith("az deployment", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("ALERT_EMAIL_ADDRESS", "azd env set ALERT_EMAIL_ADDRESS")]
     [InlineData("FILES_BUCKET", "azd env set FILES_BUCKET")]
