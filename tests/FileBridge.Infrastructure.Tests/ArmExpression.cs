@@ -15,15 +15,21 @@ internal sealed class ArmExpression
     private readonly Func<string, JsonNode?> _parameter;
     private readonly Func<string, JsonNode?> _variable;
     private readonly int? _copyIndex;
+    private readonly Func<string, JsonNode?>? _reference;
 
     /// <param name="parameter">The value of parameters('name').</param>
     /// <param name="variable">The template text of variables('name'), evaluated here when it is an expression.</param>
     /// <param name="copyIndex">copyIndex() inside a copy loop.</param>
-    public ArmExpression(Func<string, JsonNode?> parameter, Func<string, JsonNode?> variable, int? copyIndex = null)
+    /// <param name="reference">
+    /// The runtime state of reference(resourceId(type, name)), given "type/name": a module deployment's outputs, as the test
+    /// supposes them.
+    /// </param>
+    public ArmExpression(Func<string, JsonNode?> parameter, Func<string, JsonNode?> variable, int? copyIndex = null, Func<string, JsonNode?>? reference = null)
     {
         _parameter = parameter;
         _variable = variable;
         _copyIndex = copyIndex;
+        _reference = reference;
     }
 
     /// <summary>A template value: "[expression]" is evaluated, any other JSON is itself.</summary>
@@ -64,12 +70,20 @@ internal sealed class ArmExpression
                 var s => s!.GetValue<string>().Length,
             }),
             "coalesce" => arguments.Select(a => a.Evaluate(this, scope)).FirstOrDefault(v => v is not null),
-            "tryget" => Arg(0) is JsonObject o && o.TryGetPropertyValue(Text(1), out var member) ? member?.DeepClone() : null,
+            // tryGet(object, key, key...): down the keys, null where one is missing.
+            "tryget" => arguments.Skip(1).Select(a => a.Evaluate(this, scope)!.GetValue<string>())
+                .Aggregate(Arg(0), (node, key) => node is JsonObject o && o.TryGetPropertyValue(key, out var member) ? member?.DeepClone() : null),
             // Arrays: every element of each, in order, each distinct value once.
             "union" => new JsonArray(arguments.SelectMany(a => a.Evaluate(this, scope)!.AsArray())
                 .Aggregate(new List<JsonNode?>(), (all, next) => all.Any(n => JsonNode.DeepEquals(n, next)) ? all : [.. all, next])
                 .Select(n => n?.DeepClone()).ToArray()),
             "map" => new JsonArray(Arg(0)!.AsArray().Select(item => Invoke(arguments[1], item, scope)).ToArray()),
+            "null" => null,
+            "true" => true,
+            "false" => false,
+            "format" => string.Format(CultureInfo.InvariantCulture, Text(0), arguments.Skip(1).Select(a => (object?)a.Evaluate(this, scope)?.ToString()).ToArray()),
+            "resourceid" => string.Join('/', arguments.Select(a => a.Evaluate(this, scope)!.GetValue<string>())),
+            "reference" => (_reference ?? throw new InvalidOperationException("reference() needs the deployments' state."))(Text(0)),
             "filter" => new JsonArray(Arg(0)!.AsArray().Where(item => Invoke(arguments[1], item, scope)!.GetValue<bool>()).Select(n => n?.DeepClone()).ToArray()),
             _ => throw new NotSupportedException($"ArmExpression does not know the function {name}()."),
         };
@@ -191,15 +205,6 @@ internal sealed class ArmExpression
             }
 
             var name = Identifier();
-            switch (name)
-            {
-                case "true":
-                case "false":
-                    return new Literal(name == "true");
-                case "null":
-                    return new Literal(null);
-            }
-
             Expect('(');
             var arguments = new List<Node>();
             Skip();
