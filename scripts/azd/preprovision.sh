@@ -62,8 +62,20 @@ if [[ "$mode" == WebIdentity ]]; then
     || fail "app registration $audience issues v$version tokens; the AWS trust expects v1 (issuer https://sts.windows.net/$tenant/): set api.requestedAccessTokenVersion to null."
 fi
 
+# Locations without their own roleArn are read through this stack's role: it must be allowed to read their buckets too.
+extra_buckets="$(python3 - "$FILES_BUCKET" <<'PY'
+import json, os, sys
+try:
+    locations = json.loads(os.environ.get("FILES_LOCATIONS") or "[]")
+    assert isinstance(locations, list) and all(isinstance(l, dict) for l in locations)
+except (ValueError, AssertionError):
+    sys.exit("FILES_LOCATIONS must be a JSON array of {name, bucket, prefix?, roleArn?, region?}")
+print(",".join(sorted({l.get("bucket", "") for l in locations if not l.get("roleArn")} - {sys.argv[1], ""})))
+PY
+)" || fail "azd env set FILES_LOCATIONS '[{\"name\":\"logs\",\"bucket\":\"my-logs\"}]' (README, Locations)."
+
 stack="${AWS_STACK_NAME:-filebridge-$aws_env}"
-overrides=("EnvironmentName=$aws_env" "BucketName=$FILES_BUCKET" "CredentialSource=$mode")
+overrides=("EnvironmentName=$aws_env" "BucketName=$FILES_BUCKET" "CredentialSource=$mode" "ExtraBucketNames=$extra_buckets")
 if aws cloudformation describe-stacks --region "$AWS_REGION" --stack-name "$stack" --output none 2>/dev/null; then
   stack_exists=1
 else
@@ -105,7 +117,7 @@ for pair in AWS_ROLE_ARN:RoleArn AWS_CREDENTIAL_SOURCE:CredentialSource; do
   [[ -n "$value" ]] || fail "the AWS stack $stack has no ${pair#*:} output."
   setting "${pair%%:*}" "$value"
 done
-say "AWS: role $(output RoleArn)"
+say "AWS: role $(output RoleArn)${extra_buckets:+ (reads $FILES_BUCKET and $extra_buckets)}"
 
 # Every mode keeps the sign-in keys (and AccessKey mode the AWS key) in a purge-protected vault; after azd down --purge
 # it waits soft-deleted under its name for 90 days, and only recovering it lets this environment provision again.

@@ -106,6 +106,33 @@ internal static class CostComparison
         }
     }
 
+    /// <summary>
+    /// Warm listings of one person, one after another, for <paramref name="duration"/>: a steady request path to
+    /// record with <c>dotnet-trace collect -- dotnet FileBridge.Benchmarks.dll cost-profile</c> and read with
+    /// <c>dotnet-trace report &lt;file&gt; topN --inclusive</c> (README, "Per-request cost").
+    /// </summary>
+    public static async Task ProfileAsync(TimeSpan duration)
+    {
+        var settings = TestEnvironment.BaseSettings();
+        await using var app = await InProcessApp.StartAsync(settings, new TableTransactionCounter(), new LatencyHttpClientFactory());
+        await new TestUsers(settings).AddAsync("bench-profile", Password, prefixes: "*");
+        var token = await ApiSession.SignInAsync(app.Client, "bench-profile", Password);
+        for (var i = 0; i < Warmup; i++)
+        {
+            await ListAsync(app.Client, token);
+        }
+
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            await ListAsync(app.Client, token);
+            count++;
+        }
+
+        Console.WriteLine(Format($"{count} warm listings in {clock.Elapsed.TotalSeconds:F1} s ({count / clock.Elapsed.TotalSeconds:F0}/s)"));
+    }
+
     private static async Task<(List<double> First, List<double> Second)> AlternateAsync(int samples, Func<Task<double>> first, Func<Task<double>> second)
     {
         var a = new List<double>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using FileBridge.Benchmarks;
 
@@ -7,6 +8,7 @@ using FileBridge.Benchmarks;
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- flood     a listing alone and during a sign-in flood
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- audit     a listing with audit + telemetry off and on
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- cost      a warm request's cost beyond S3: ratios, Table transactions, throughput, audit partitions
+// dotnet run -c Release --project tests/FileBridge.Benchmarks -- cost-profile [seconds]   warm listings in a loop, to record with dotnet-trace
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- search    search keys/s next to a bare ListObjectsV2 walk; time to first results
 // dotnet run -c Release --project tests/FileBridge.Benchmarks -- groups    10,000 users, 1,000 groups: sign-in, listing, access explain for 50 groups vs one grant
 switch (args.FirstOrDefault())
@@ -29,6 +31,9 @@ switch (args.FirstOrDefault())
     case "cost":
         await CostComparison.RunAsync();
         break;
+    case "cost-profile":
+        await CostComparison.ProfileAsync(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20));
+        break;
     case "groups":
         await GroupsComparison.RunAsync();
         break;
@@ -36,7 +41,7 @@ switch (args.FirstOrDefault())
         await AuditComparison.RunAsync();
         break;
     default:
-        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit|cost|groups");
+        Console.Error.WriteLine("usage: FileBridge.Benchmarks hashing|listing|search|keyless|flood|audit|cost|cost-profile|groups");
         return 2;
 }
 

@@ -141,8 +141,9 @@ public sealed class AwsTemplateTests
         Assert.Equal(new HashSet<string> { "s3:GetObject", "s3:ListBucket" }, actions);
         Assert.All(statements, s => Assert.False(s.ContainsKey("NotAction"), "NotAction grants everything else."));
         Assert.False(RoleProperties.ContainsKey("ManagedPolicyArns"));
-        // The only other policy on the role is the optional kms:Decrypt one (see ReaderKmsPolicy tests).
-        Assert.Equal(["ReaderKmsPolicy"], _template.ResourcesOfType("AWS::IAM::RolePolicy").Select(r => r.Key));
+        // The only other policies on the role are the optional kms:Decrypt one (see ReaderKmsPolicy tests) and the
+        // optional read of further buckets (ExtraBuckets tests).
+        Assert.Equal(["ReaderExtraBucketsPolicy", "ReaderKmsPolicy"], _template.ResourcesOfType("AWS::IAM::RolePolicy").Select(r => r.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -154,6 +155,49 @@ public sealed class AwsTemplateTests
 
         Assert.Equal(new HashSet<string> { "arn:aws:s3:::${BucketName}", "arn:aws:s3:::${BucketName}/*" }, resources);
         Assert.True(_template.Parameters.ContainsKey("BucketName"));
+    }
+
+    [Theory]
+    [InlineData("acme-logs", new[] { "arn:aws:s3:::acme-logs" }, new[] { "arn:aws:s3:::acme-logs/*" })]
+    [InlineData("acme-logs,acme-ci.builds", new[] { "arn:aws:s3:::acme-logs", "arn:aws:s3:::acme-ci.builds" }, new[] { "arn:aws:s3:::acme-logs/*", "arn:aws:s3:::acme-ci.builds/*" })]
+    public void ExtraBuckets_AreListedAndReadByTheSameRole_ExactlyAsTheOwnBucket(string buckets, string[] listed, string[] read)
+    {
+        var policy = _template.Resource("ReaderExtraBucketsPolicy");
+        var statements = policy["Properties"]!["PolicyDocument"]!["Statement"]!.AsArray().Select(s => s!.AsObject()).ToList();
+
+        Assert.Equal("HasExtraBuckets", policy["Condition"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Ref"] = "ReaderRole" }, policy["Properties"]!["RoleName"]));
+        Assert.All(statements, s => Assert.Equal("Allow", s["Effect"].Text()));
+        Assert.Equal([["s3:ListBucket"], ["s3:GetObject"]], statements.Select(s => s["Action"]!.AsArray().Select(a => a.Text()).ToArray()));
+        Assert.Equal(listed, Evaluate(statements[0]["Resource"], buckets));
+        Assert.Equal(read, Evaluate(statements[1]["Resource"], buckets));
+    }
+
+    [Fact]
+    public void ExtraBuckets_AreOptional_AndOnlyBucketNames()
+    {
+        var parameter = _template.Parameters["ExtraBucketNames"]!;
+        var pattern = new System.Text.RegularExpressions.Regex(parameter["AllowedPattern"].Text());
+
+        Assert.Equal(string.Empty, parameter["Default"].Text());
+        Assert.True(JsonNode.DeepEquals(new JsonObject { ["Fn::Not"] = new JsonArray(new JsonObject { ["Fn::Equals"] = new JsonArray(new JsonObject { ["Ref"] = "ExtraBucketNames" }, string.Empty) }) }, _template.Root["Conditions"]!["HasExtraBuckets"]));
+        Assert.All(new[] { string.Empty, "acme-logs", "acme-logs,acme-ci" }, v => Assert.Matches(pattern, v));
+        // A wildcard, an ARN, a space or an empty entry would widen or break the policy.
+        Assert.All(new[] { "*", "acme-*", "arn:aws:s3:::acme", "acme-logs, acme-ci", "acme-logs,", ",acme-logs" }, v => Assert.DoesNotMatch(pattern, v));
+    }
+
+    /// <summary>Fn::Split, Fn::Sub with variables, Fn::Join and Ref ExtraBucketNames, as CloudFormation resolves them.</summary>
+    private static string[] Evaluate(JsonNode? node, string extraBucketNames)
+    {
+        object Resolve(JsonNode? n) => n switch
+        {
+            JsonObject o when o.ContainsKey("Ref") => o["Ref"].Text() == "ExtraBucketNames" ? extraBucketNames : throw new InvalidOperationException(o.ToJsonString()),
+            JsonObject o when o["Fn::Split"] is JsonArray split => ((string)Resolve(split[1])).Split(split[0].Text()),
+            JsonObject o when o["Fn::Join"] is JsonArray join => string.Join(join[0].Text(), (string[])Resolve(join[1])),
+            JsonObject o when o["Fn::Sub"] is JsonArray sub => sub[1]!.AsObject().Aggregate(sub[0].Text(), (text, v) => text.Replace($"${{{v.Key}}}", (string)Resolve(v.Value), StringComparison.Ordinal)),
+            _ => throw new InvalidOperationException(n?.ToJsonString()),
+        };
+        return (string[])Resolve(node);
     }
 
     [Fact]

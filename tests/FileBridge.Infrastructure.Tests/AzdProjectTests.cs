@@ -60,12 +60,14 @@ public sealed class AzdProjectTests
     }
 
     [Fact]
-    public void PostdeployHook_RunsTheSmokeTestAgainstTheStaticWebApp()
+    public void PostdeployHook_RunsTheSmokeTestAgainstTheAddressPeopleUse()
     {
         var script = File.ReadAllText(Path.Combine(RepositoryPaths.Root, Scalar(Mapping(Mapping(Root, "hooks"), "postdeploy"), "run")));
 
         Assert.Contains("scripts/smoke.sh", script, StringComparison.Ordinal);
-        Assert.Contains("STATIC_WEB_APP_URL", script, StringComparison.Ordinal);
+        // APP_URL (the edge's when it is on); the static web app's own host only for a deployment without that output.
+        // DayOneDryRunTests.EdgeOn_TheSmokeTestAsksAppUrl_NeverTheStaticWebAppsLockedHost runs it.
+        Assert.Contains("url=\"${APP_URL:-${STATIC_WEB_APP_URL:?", script, StringComparison.Ordinal);
     }
 
     [Fact]

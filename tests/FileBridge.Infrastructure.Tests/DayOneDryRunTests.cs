@@ -8,7 +8,8 @@ namespace FileBridge.Infrastructure.Tests;
 /// infra-bicep/azd template, against stand-ins for az, aws and azd (DryRun/standin.py) that record every call and
 /// answer in the tools' documented shapes; the smoke test runs against a FileBridge stand-in that asks for a second
 /// factor. Asserts the order (AWS stack, the Azure side with its resource group and operator role, the trust update,
-/// the operator check, the smoke test) and that a second run changes nothing it should not.
+/// the operator check, the smoke test) and that a second run changes nothing it should not; then the README's next
+/// steps (the smoke account, <c>azd hooks run postdeploy</c>), AccessKey mode, the edge, and a vault left soft-deleted.
 /// </summary>
 [Collection(CompiledTemplateCollection.Name)]
 public sealed class DayOneDryRunTests : IDisposable
@@ -21,15 +22,22 @@ public sealed class DayOneDryRunTests : IDisposable
     private const string Placeholder = "00000000-0000-0000-0000-000000000000";
     private const string Password = "a passphrase for the smoke test";
     private const string Code = "731904";
-    private const string Locations = """[{"name":"demo","bucket":"dry-bucket"},{"name":"logs","bucket":"dry-logs","prefix":"app/"}]""";
+    private const string OtherAccountsRole = "arn:aws:iam::222222222222:role/filebridge-reader-dry";
+    // A second bucket of the same account (read through the stack's role, which the hook widens) and one of another
+    // account with its own role (README, Locations: a second bucket).
+    private const string Locations = $$"""[{"name":"demo","bucket":"dry-bucket"},{"name":"logs","bucket":"dry-logs","prefix":"app/"},{"name":"builds","bucket":"acme-ci","roleArn":"{{OtherAccountsRole}}"}]""";
 
     private readonly string _state = Directory.CreateTempSubdirectory("filebridge-dryrun-").FullName;
-    private readonly FileBridgeStandIn _app = new(Password, Code, "second-factor");
+    private readonly string _accounts;
+    private readonly FileBridgeStandIn _app;
     private readonly Dictionary<string, string> _environment;
 
     public DayOneDryRunTests(CompiledTemplateFixture fixture)
     {
         _ = fixture; // builds artifacts/infra/azd-main.json when it is missing or stale
+        // The deployed app's accounts: none until the newcomer makes one with filebridge-admin (tested on Azurite elsewhere).
+        _accounts = Path.Combine(_state, "accounts");
+        _app = new(Password, Code, "second-factor", _accounts);
         _environment = new()
         {
             ["DRYRUN_STATE"] = _state,
@@ -37,7 +45,8 @@ public sealed class DayOneDryRunTests : IDisposable
             // Owner of the resource group only, not of the subscription: enough for the role assignments.
             ["DRYRUN_ROLE_SCOPES"] = $$"""[{"role":"Owner","scope":"/subscriptions/{{Subscription}}/resourceGroups/rg-dry"},{"role":"Contributor","scope":"/subscriptions/{{Subscription}}"}]""",
         };
-        // What a newcomer sets before the first azd up (README, Deploy); azd itself sets the first four.
+        // What a newcomer sets before the first azd up (README, Deploy); azd itself sets the first four. No SMOKE_USER:
+        // no account exists before the first provision has made the tables.
         foreach (var (name, value) in new Dictionary<string, string>
         {
             ["AZURE_ENV_NAME"] = "dry",
@@ -48,7 +57,6 @@ public sealed class DayOneDryRunTests : IDisposable
             ["AWS_REGION"] = "eu-west-1",
             ["ALERT_EMAIL_ADDRESS"] = "ops@example.com",
             ["FILES_LOCATIONS"] = Locations,
-            ["SMOKE_USER"] = "smoker",
         })
         {
             SetEnv(name, value);
@@ -69,9 +77,14 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.True(stack >= 0 && stack < azure && azure < trust && trust < operatorCheck, string.Join('\n', calls));
         // The first stack trusts nobody: the identity does not exist until the Azure side is deployed.
         Assert.Contains($"ManagedIdentityPrincipalId={Placeholder}", calls[stack], StringComparison.Ordinal);
-        AssertInOrder(output, "preprovision: AWS: deploying stack filebridge-dry", "== provision", $"trusts managed identity {ManagedIdentity}", "postprovision: operator:", "== deploy", "PASS sign-in: signed in as smoker with a second factor", "PASS sign-out");
+        AssertInOrder(output, "preprovision: AWS: deploying stack filebridge-dry", "== provision", $"trusts managed identity {ManagedIdentity}", "postprovision: operator:", "== deploy", "PASS health", "PASS ready", "postdeploy: health and readiness only (SMOKE_USER is not set)", "filebridge-admin users add smoker", "azd env set SMOKE_USER smoker && azd hooks run postdeploy");
         Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
-        Assert.Contains(_app.Requests, r => r.StartsWith("POST /api/auth/second-factor", StringComparison.Ordinal));
+        Assert.DoesNotContain(_app.Requests, r => r.StartsWith("POST /api/auth/login", StringComparison.Ordinal));
+
+        // The stack's role reads the locations without a role of their own, and only those.
+        Assert.Contains("ExtraBucketNames=dry-logs", calls[stack], StringComparison.Ordinal);
+        Assert.Equal("dry-logs", Stack()["parameters"]!["ExtraBucketNames"].Text());
+        Assert.Contains("reads dry-bucket and dry-logs", output, StringComparison.Ordinal);
 
         // The resource group comes from the template, and the person running azd got the operator's table role.
         var deployment = Deployments().Single();
@@ -107,6 +120,9 @@ public sealed class DayOneDryRunTests : IDisposable
         var first = AzdUp();
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
         var stackAfterFirst = Stack();
+        // An operator's own account with an authenticator, as the smoke account this time: the code is asked for.
+        MakeAccount("smoker", "second-factor");
+        SetEnv("SMOKE_USER", "smoker");
         var callsAfterFirst = Calls().Count;
 
         var second = AzdUp();
@@ -133,7 +149,119 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.DoesNotContain(secondCalls, c => c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
         Assert.Contains("login-keys: login-secrets-key exists in kv-dryrun01: kept", second.Output, StringComparison.Ordinal);
         Assert.Equal(2, Secrets().Count);
-        Assert.Contains("PASS sign-out", second.Output, StringComparison.Ordinal);
+        AssertInOrder(second.Output, "PASS password: accepted (202, next: second-factor)", "PASS sign-in: signed in as smoker with a second factor (totp)", "PASS sign-out");
+        Assert.DoesNotContain("FAIL", second.Output, StringComparison.Ordinal);
+        Assert.Contains(_app.Requests, r => r.StartsWith("POST /api/auth/second-factor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AfterTheFirstAzdUp_TheReadmesNextSteps_MakeTheSmokeTestSignIn()
+    {
+        var first = AzdUp();
+        Assert.True(first.ExitCode == 0, first.Output + first.Error);
+
+        // README, Verify: filebridge-admin users add smoker ... --permanent --no-second-factor; then:
+        MakeAccount("smoker", "none");
+        SetEnv("SMOKE_USER", "smoker");
+        var (exitCode, output, error) = Azd(["hooks", "run", "postdeploy"], $"{Password}\n\n");
+
+        Assert.True(exitCode == 0, output + error);
+        AssertInOrder(output, "PASS health", "PASS ready", "PASS sign-in: signed in as smoker", "PASS list", "PASS download", "PASS sign-out");
+        Assert.DoesNotContain("FAIL", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SmokeUserSetBeforeTheAccountExists_EndsRed_SayingWhatTheSmokeUserMustBe()
+    {
+        SetEnv("SMOKE_USER", "smoker");
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FAIL sign-in: POST /api/auth/login answered 401 invalid_credentials", output, StringComparison.Ordinal);
+        Assert.Contains("SMOKE_USER=smoker, which must be an existing account", error, StringComparison.Ordinal);
+        Assert.Contains("azd env set SMOKE_USER \"\"", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EdgeOn_TheSmokeTestAsksAppUrl_NeverTheStaticWebAppsLockedHost()
+    {
+        using var locked = new FileBridgeStandIn(Password, Code, "lockdown");
+        _environment["DRYRUN_LOCKED_URL"] = locked.BaseUrl;
+        SetEnv("FILEBRIDGE_EDGE", "true");
+        MakeAccount("smoker", "none");
+        SetEnv("SMOKE_USER", "smoker");
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Equal("true", Deployments().Single()["edgeEnabled"].Text());
+        Assert.Equal(locked.BaseUrl, Env("STATIC_WEB_APP_URL"));
+        Assert.NotEqual(Env("STATIC_WEB_APP_URL"), Env("APP_URL"));
+        AssertInOrder(output, "PASS health", "PASS ready", "PASS sign-in: signed in as smoker", "PASS sign-out");
+        Assert.Empty(locked.Requests);
+        Assert.Contains(_app.Requests, r => r.StartsWith("GET /api/health/ready", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AfterAzdDownPurge_TheNextAzdUpRecoversTheSoftDeletedVault_AndKeepsItsSignInKeys()
+    {
+        var kept = new Dictionary<string, string> { ["login-secrets-key"] = "c2VjcmV0cyBrZXkga2VwdCBmcm9tIGJlZm9yZSAhIQ==", ["login-device-key"] = "ZGV2aWNlIGtleSBrZXB0IGZyb20gYmVmb3JlICEhIQ==" };
+        _environment["DRYRUN_DELETED_VAULTS"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "kv-dryrun01",
+            ["tags"] = new JsonObject { ["azd-env-name"] = "dry" },
+            ["secrets"] = new JsonObject(kept.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))),
+        }).ToJsonString();
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Contains("preprovision: Azure: recovering this environment's soft-deleted Key Vault kv-dryrun01", output, StringComparison.Ordinal);
+        Assert.Equal("true", Deployments().Single()["keyVaultRecover"].Text());
+        Assert.Equal(kept.OrderBy(k => k.Key), Secrets().OrderBy(k => k.Key));
+        Assert.Contains("login-keys: login-secrets-key exists in kv-dryrun01: kept", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Calls(), c => c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
+
+        // Recovered once: the next run deploys the vault as it is.
+        var again = AzdUp();
+        Assert.True(again.ExitCode == 0, again.Output + again.Error);
+        Assert.Equal("false", Deployments()[^1]["keyVaultRecover"].Text());
+    }
+
+    [Fact]
+    public void AccessKeyMode_FirstAzdUpMakesTheBrokersKeyIntoTheVault_AndTheSecondKeepsIt()
+    {
+        SetEnv("AWS_CREDENTIAL_SOURCE", "AccessKey");
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        var calls = Calls();
+        var azure = calls.FindIndex(c => c.StartsWith("az deployment sub create", StringComparison.Ordinal));
+        var key = calls.FindIndex(c => c.StartsWith("aws iam create-access-key --user-name filebridge-broker-dry", StringComparison.Ordinal));
+        var secret = calls.FindIndex(c => c.StartsWith("az keyvault secret set --vault-name kv-dryrun01 --name aws-secret-access-key", StringComparison.Ordinal));
+        var setting = calls.FindIndex(c => c.StartsWith("az functionapp config appsettings set", StringComparison.Ordinal));
+        Assert.True(azure >= 0 && azure < key && key < secret && secret < setting, string.Join('\n', calls));
+        var made = Assert.Single(State()["access_keys"]!["filebridge-broker-dry"]!.AsArray())!;
+        var keyId = made["AccessKeyId"].Text();
+        Assert.Equal(made["SecretAccessKey"].Text(), Secrets()["aws-secret-access-key"]);
+        Assert.DoesNotContain(made["SecretAccessKey"].Text(), output + error + string.Join('\n', calls), StringComparison.Ordinal);
+        Assert.Equal(keyId, Env("AWS_BROKER_ACCESS_KEY_ID"));
+        Assert.Equal(keyId, State()["app_settings"]!["func-dryrun01"]!["Aws__AccessKeyId"].Text());
+        AssertInOrder(output, $"postprovision: AccessKey mode: made the broker user filebridge-broker-dry's access key {keyId}; its secret is only in Key Vault kv-dryrun01", "== deploy", "PASS ready");
+        Assert.DoesNotContain(calls, c => c.Contains("ManagedIdentityPrincipalId", StringComparison.Ordinal));
+
+        var callsAfterFirst = calls.Count;
+        var second = AzdUp();
+
+        Assert.True(second.ExitCode == 0, second.Output + second.Error);
+        var secondCalls = Calls().Skip(callsAfterFirst).ToList();
+        Assert.DoesNotContain(secondCalls, c => c.StartsWith("aws iam create-access-key", StringComparison.Ordinal) || c.StartsWith("az keyvault secret set", StringComparison.Ordinal));
+        Assert.Equal(keyId, Deployments()[^1]["awsAccessKeyId"].Text());
+        Assert.Contains($"AccessKey mode: the broker's key {keyId}, its secret in Key Vault kv-dryrun01: kept", second.Output, StringComparison.Ordinal);
+        Assert.Equal(made["SecretAccessKey"].Text(), Secrets()["aws-secret-access-key"]);
     }
 
     [Fact]
@@ -151,6 +279,37 @@ public sealed class DayOneDryRunTests : IDisposable
         Assert.True(addClient >= 0 && addClient < stack, string.Join('\n', calls));
         Assert.Contains($"ExistingOidcProviderArn={provider}", calls[stack], StringComparison.Ordinal);
         Assert.Equal(provider, Stack()["outputs"]!["IdentityProviderArn"].Text());
+    }
+
+    [Fact]
+    public void ReadmesSecondBucketExample_LetsTheStacksRoleReadIt()
+    {
+        // README, Locations: a second bucket in the same AWS account, as typed there.
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        const string Command = "azd env set FILES_LOCATIONS '";
+        var start = readme.IndexOf(Command, readme.IndexOf("**A second bucket, step by step.**", StringComparison.Ordinal), StringComparison.Ordinal) + Command.Length;
+        var example = readme[start..readme.IndexOf("'\n", start, StringComparison.Ordinal)];
+        SetEnv("FILES_BUCKET", "my-bucket");
+        SetEnv("FILES_LOCATIONS", example);
+
+        var (exitCode, output, error) = AzdUp();
+
+        Assert.True(exitCode == 0, output + error);
+        Assert.Equal("my-logs", Stack()["parameters"]!["ExtraBucketNames"].Text());
+        Assert.Equal(example, Deployments().Single()["filesLocations"]!.ToJsonString());
+        Assert.Contains("preprovision: AWS: role arn:aws:iam::123456789012:role/filebridge-reader-dry (reads my-bucket and my-logs)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FilesLocationsThatAreNotJson_StopBeforeAnythingIsCreated()
+    {
+        SetEnv("FILES_LOCATIONS", "logs=my-logs");
+
+        var (exitCode, _, error) = AzdUp();
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("FILES_LOCATIONS must be a JSON array", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(Calls(), c => c.StartsWith("aws cloudformation deploy", StringComparison.Ordinal) || c.StartsWith("az deployment", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -184,6 +343,15 @@ public sealed class DayOneDryRunTests : IDisposable
         _app.Dispose();
         Directory.Delete(_state, recursive: true);
     }
+
+    /// <summary>An account in the deployed app, as <c>filebridge-admin users add</c> makes it; next: its step after the password.</summary>
+    private void MakeAccount(string name, string next) => File.AppendAllText(_accounts, $"{name} {next}\n");
+
+    /// <summary>The azd stand-in run from the repository's root, as a newcomer types it.</summary>
+    private (int ExitCode, string Output, string Error) Azd(string[] arguments, string input) =>
+        ScriptProcess.Run(Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "stand-ins", "azd"), arguments, input,
+            new Dictionary<string, string>(_environment) { ["PATH"] = $"{Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "stand-ins")}:{Environment.GetEnvironmentVariable("PATH")}" },
+            TimeSpan.FromMinutes(3));
 
     private (int ExitCode, string Output, string Error) AzdUp() =>
         ScriptProcess.Run("bash", [Path.Combine(RepositoryPaths.InfrastructureTests, "DryRun", "azd-up.sh"), RepositoryPaths.Root],

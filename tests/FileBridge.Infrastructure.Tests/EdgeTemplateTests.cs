@@ -15,6 +15,36 @@ public sealed class EdgeTemplateTests(CompiledTemplateFixture fixture)
 
     private readonly ArmTemplate _template = fixture.Template;
 
+    /// <summary>
+    /// With the edge on, its lockdown makes the static web app's own host answer 403: the address people use
+    /// (<c>APP_URL</c>, which the postdeploy smoke test asks) and the availability test's must be the edge's.
+    /// </summary>
+    [Theory]
+    [InlineData(true, "https://fde-dry.z01.azurefd.net")]
+    [InlineData(false, "https://swa-dry.azurestaticapps.net")]
+    public void AppUrl_AndTheAvailabilityTest_AreTheEdgesHostWhenItIsOn(bool edge, string expected)
+    {
+        var deployments = new Dictionary<string, JsonNode?>
+        {
+            ["Microsoft.Resources/deployments/front-door"] = JsonNode.Parse("""{"outputs": {"endpointHostName": {"type": "String", "value": "fde-dry.z01.azurefd.net"}}}"""),
+            ["Microsoft.Resources/deployments/static-web-app"] = JsonNode.Parse("""{"outputs": {"defaultHostname": {"type": "String", "value": "swa-dry.azurestaticapps.net"}}}"""),
+        };
+        var arm = new ArmExpression(
+            name => name == "edgeEnabled" ? edge : _template.Root.Parameters[name]?["defaultValue"],
+            name => _template.Root.Variables[name],
+            reference: id => edge || !id.EndsWith("/front-door", StringComparison.Ordinal)
+                ? deployments[id]
+                : throw new InvalidOperationException("reference() of a module not deployed with the edge off"));
+        var availability = _template.Deployments.Single(d => d.Resources.Any(r => r.Type == "Microsoft.Insights/webtests"));
+
+        Assert.Equal(expected, arm.Evaluate(_template.Root.Outputs["APP_URL"]!["value"]).Text());
+        Assert.Same(_template.Root, availability.Parent);
+        Assert.Equal($"{expected}/api/health/ready", arm.Evaluate(availability.ArgumentFor("readinessUrl")).Text());
+        // The azd entry template hands main.bicep's APP_URL on unchanged; the postdeploy hook reads it.
+        var azd = ArmTemplate.Load(RepositoryPaths.CompiledAzdTemplate);
+        Assert.EndsWith("'Microsoft.Resources/deployments', 'filebridge'), '2025-04-01').outputs.APP_URL.value]", azd.Root.Outputs["APP_URL"]!["value"].Text(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EdgeEnabled_Default_IsFalse()
     {

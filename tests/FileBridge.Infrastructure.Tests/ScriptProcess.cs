@@ -36,11 +36,12 @@ internal static class ScriptProcess
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["PATH"] = $"{FastPython.Value}:{start.Environment["PATH"]}";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
         }
+
+        start.Environment["PATH"] = $"{FastPython.Value}:{start.Environment["PATH"]}";
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {file}.");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -65,7 +66,8 @@ internal sealed class FileBridgeStandIn : IDisposable
 {
     private readonly Process _process;
 
-    public FileBridgeStandIn(string password, string code, string next)
+    /// <param name="usersFile">When given, only the accounts listed in that file exist (see filebridge_standin.py).</param>
+    public FileBridgeStandIn(string password, string code, string next, string? usersFile = null)
     {
         LogPath = Path.Combine(Path.GetTempPath(), $"filebridge-standin-{Guid.NewGuid():N}.log");
         var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -75,6 +77,11 @@ internal sealed class FileBridgeStandIn : IDisposable
         }
 
         start.Environment["STANDIN_LOG"] = LogPath;
+        if (usersFile is not null)
+        {
+            start.Environment["STANDIN_USERS"] = usersFile;
+        }
+
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the FileBridge stand-in.");
         // Its first line is the port; reading it waits exactly as long as the start takes.
         var port = _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();

@@ -43,6 +43,9 @@ public static class AwsClientConfigs
         if (options.ServiceUrl is not null)
         {
             config.ForcePathStyle = true;
+            // Without a region of its own the SDK looks one up (environment, profile files) on every request to a
+            // custom endpoint: a tenth of a warm listing's CPU on the local endpoint.
+            config.AuthenticationRegion = region ?? options.Region;
         }
         else if (region is not null && region != options.Region)
         {

@@ -12,8 +12,12 @@ public sealed class PolicyPackSplits
     public const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, byte> _refused = new(StringComparer.Ordinal);
+    private int _version;
 
     public int Count => _refused.Count;
+
+    /// <summary>Changes with every refusal recorded, so that packs remembered before it are packed again (<see cref="SessionPolicyPackMemo"/>).</summary>
+    public int Version => Volatile.Read(ref _version);
 
     public void Refused(RoleRequest request)
     {
@@ -24,6 +28,7 @@ public sealed class PolicyPackSplits
         }
 
         _refused[KeyOf(request.Location.Name, request.Prefixes)] = 0;
+        Interlocked.Increment(ref _version);
     }
 
     public bool WasRefused(string locationName, IReadOnlyList<string> pack) => _refused.ContainsKey(KeyOf(locationName, pack));

@@ -11,6 +11,8 @@ namespace FileBridge.Core.Files;
 /// </summary>
 public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions> filesOptions, PolicyPackSplits? splits = null)
 {
+    private readonly SessionPolicyPackMemo _packs = new();
+
     /// <summary>The person's effective grants (see <see cref="AccessScope.Resolve"/>).</summary>
     public AccessScope ScopeOf(AuthenticatedUser user)
     {
@@ -116,8 +118,8 @@ public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions>
 
     /// <summary>
     /// Every set of credentials <paramref name="userId"/>'s grants in <paramref name="location"/> need: one for the
-    /// whole location, or one per pack of key prefixes whose session policy fits (<see cref="SessionPolicyPacks"/>).
-    /// Empty when the grants reach nothing there.
+    /// whole location, or one per pack of key prefixes whose session policy fits (<see cref="SessionPolicyPacks"/>,
+    /// remembered by <see cref="SessionPolicyPackMemo"/>). Empty when the grants reach nothing there.
     /// </summary>
     public IReadOnlyList<RoleRequest> PacksFor(string userId, AccessScope scope, FileLocation location)
     {
@@ -134,7 +136,7 @@ public sealed class AccessPolicy(FileLocations locations, IOptions<FilesOptions>
             .Where(p => p.Length > root.Length && p.StartsWith(root, StringComparison.Ordinal))
             .Select(p => location.Prefix + p[root.Length..])
             .ToList();
-        return SessionPolicyPacks.Pack(location.Bucket, keyPrefixes, pack => splits?.WasRefused(location.Name, pack) ?? false)
+        return _packs.Pack(location, keyPrefixes, splits)
             .Select(pack => new RoleRequest(userId, pack, location))
             .ToList();
     }

@@ -97,10 +97,18 @@ public sealed class AccessScope
             }
         }
 
-        // "a/" already covers "a/b/": keep the session policy small and the folders on the way down simple.
-        var minimal = folders.Values
-            .Where(g => !folders.Keys.Any(other => other != g.Prefix && g.Prefix.StartsWith(other, StringComparison.Ordinal)))
-            .ToList();
+        // "a/" already covers "a/b/": keep the session policy small and the folders on the way down simple. In ordinal
+        // order every folder inside "a/" follows "a/" directly, so one pass comparing with the last folder kept finds
+        // them all (a person in many groups has hundreds of grants, resolved at every request).
+        var minimal = new List<Grant>(folders.Count);
+        foreach (var grant in folders.Values)
+        {
+            if (minimal.Count == 0 || !grant.Prefix.StartsWith(minimal[^1].Prefix, StringComparison.Ordinal))
+            {
+                minimal.Add(grant);
+            }
+        }
+
         return minimal.Count == 0 && !fromDefaults ? Nothing : new AccessScope(minimal, fromDefaults);
     }
 

@@ -102,4 +102,13 @@ public sealed class AwsOptionsTests
         Assert.Equal(Amazon.Runtime.RequestChecksumCalculation.WHEN_REQUIRED, s3.RequestChecksumCalculation);
         Assert.Equal(Amazon.Runtime.ResponseChecksumValidation.WHEN_REQUIRED, s3.ResponseChecksumValidation);
     }
+
+    [Fact]
+    public void S3Config_CustomEndpoint_SignsForTheConfiguredRegionWithoutLookingOneUp()
+    {
+        var options = new AwsOptions { Region = "eu-west-1", RoleArn = "arn:aws:iam:::role/r", ServiceUrl = new Uri("http://127.0.0.1:7480") };
+
+        Assert.Equal("eu-west-1", AwsClientConfigs.CreateS3Config(options).AuthenticationRegion);
+        Assert.Equal("eu-central-1", AwsClientConfigs.CreateS3Config(options, region: "eu-central-1").AuthenticationRegion);
+    }
 }

@@ -87,6 +87,32 @@ public sealed class AccessScopeTests
     }
 
     [Fact]
+    public void From_FoldersThatSortBetweenAFolderAndItsChildren_KeepsEveryOutermostFolder()
+    {
+        // '-' sorts before '/', and "a/bc/" sorts after "a/b/c/" without lying inside "a/b/".
+        var scope = AccessScope.From(["a/b/c/", "a-b/", "a/bc/", "a/b/", "x/", "a-b/c/"]);
+
+        Assert.Equal(["a-b/", "a/b/", "a/bc/", "x/"], scope.Prefixes);
+    }
+
+    [Fact]
+    public void From_HundredsOfRandomFolders_KeepsExactlyThoseNoOtherFolderContains()
+    {
+        var random = new Random(20261203);
+        var names = new[] { "a", "b", "a-b", "ab", "a.b" };
+        var folders = Enumerable.Range(0, 400)
+            .Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 4)).Select(_ => names[random.Next(names.Length)] + "/")))
+            .ToList();
+
+        var scope = AccessScope.From(folders);
+
+        var expected = folders.Distinct()
+            .Where(f => !folders.Any(other => other != f && f.StartsWith(other, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, scope.Prefixes);
+    }
+
+    [Fact]
     public void From_OnlyInvalidPrefixes_GrantsNothing()
     {
         var scope = AccessScope.From(["../etc/", "/abs/"]);

@@ -5,10 +5,13 @@ way the real tool answers it: the output shapes are those of the tools' document
 values for --output tsv; aws: JSON, or tab-separated text; errors on standard error with the real exit codes).
 Only what the azd hooks ask is answered; anything else fails loudly, so a hook that starts calling something new
 fails the dry run until a fixture for it exists. State (the azd environment, CloudFormation stacks, IAM identity
-providers, role assignments) lives in $DRYRUN_STATE/state.json, so a second run sees what the first one made.
+providers, role assignments, access keys, Key Vault secrets and soft-deleted vaults) lives in $DRYRUN_STATE/state.json,
+so a second run sees what the first one made.
 """
 import json
 import os
+import secrets
+import subprocess
 import sys
 
 STATE_DIR = os.environ["DRYRUN_STATE"]
@@ -32,6 +35,11 @@ def load():
     state["role_scopes"] = json.loads(os.environ.get("DRYRUN_ROLE_SCOPES", "[]"))
     for arn, client_ids in json.loads(os.environ.get("DRYRUN_EXISTING_PROVIDERS", "{}")).items():
         state["existing_providers"].setdefault(arn, client_ids)
+    # Vaults that `azd down --purge` left soft-deleted (purge protection): {name, tags, secrets}; seeded once.
+    if "DRYRUN_DELETED_VAULTS" in os.environ and not state.get("deleted_vaults_seeded"):
+        state["deleted_vaults"] = json.loads(os.environ["DRYRUN_DELETED_VAULTS"])
+        state["deleted_vaults_seeded"] = True
+    state.setdefault("deleted_vaults", [])
     return state
 
 
@@ -80,10 +88,25 @@ def azd(args, state):
     elif args[:2] == ["env", "get-values"]:
         for key, value in env.items():
             print(f'{key}="{value}"')
+    elif args[:2] == ["hooks", "run"]:
+        return run_hook(args[2], env)
     elif args[:1] == ["deploy"]:
         print("Deploying services (azd deploy)\n  (✓) Done: Deploying service api\n  (✓) Done: Deploying service web")
     else:
         fail(f"azd stand-in: no fixture for azd {' '.join(args)}", 2)
+
+
+def run_hook(name, env):
+    """azd hooks run NAME: the hook of azure.yaml from the project's root, with the environment's values."""
+    root = os.getcwd()
+    while not os.path.exists(os.path.join(root, "azure.yaml")):
+        if os.path.dirname(root) == root:
+            fail("ERROR: no project exists; to create a new project, run `azd init`")
+        root = os.path.dirname(root)
+    sys.stdout.flush()
+    result = subprocess.run(["bash", f"scripts/azd/{name}.sh"], cwd=root, env={**os.environ, **env}, check=False)
+    if result.returncode != 0:
+        fail(f"ERROR: failed running hook '{name}': exit code: {result.returncode}", 1)
 
 
 # ---------------------------------------------------------------------------------------------------- az
@@ -114,12 +137,24 @@ def az(args, state):
             return emit(None, args)  # null: v1 tokens, what new registrations get
         return emit({"appId": option(args, "--id"), "api": {"requestedAccessTokenVersion": None}}, args)
     if args[:2] == ["keyvault", "list-deleted"]:
-        return emit(None if query and query.endswith("| [0]") else [], args)
+        deleted = [{"name": v["name"], "type": "Microsoft.KeyVault/deletedVaults",
+                    "properties": {"tags": v.get("tags", {}), "purgeProtectionEnabled": True,
+                                   "deletionDate": "2026-12-01T09:00:00+00:00", "scheduledPurgeDate": "2027-03-01T09:00:00+00:00"}}
+                   for v in state["deleted_vaults"]]
+        if query:
+            # The hook's query: [?properties.tags."azd-env-name"=='<env>'].name | [0]
+            env_name = query.split("=='", 1)[1].split("'", 1)[0]
+            names = [v["name"] for v in deleted if v["properties"]["tags"].get("azd-env-name") == env_name]
+            return emit(names[0] if names else None, args)
+        return emit(deleted, args)
     if args[:3] == ["keyvault", "secret", "list"]:
         vault = option(args, "--vault-name")
         if vault not in state.get("vaults", []):
             fail(f"ERROR: The vault '{vault}' could not be found.", 3)
         names = sorted(state.get("secrets", {}).get(vault, {}))
+        if query and query.startswith("[?name=='"):
+            wanted = query.split("'")[1]
+            return emit([n for n in names if n == wanted], args)
         return emit(names if query == "[].name" else [{"name": n, "id": f"https://{vault}.vault.azure.net/secrets/{n}"} for n in names], args)
     if args[:3] == ["keyvault", "secret", "set"]:
         # The value only from --file (kept in the state, never in calls.jsonl); --value would put it on a command line.
@@ -131,6 +166,15 @@ def az(args, state):
         return emit({"name": name, "id": f"https://{vault}.vault.azure.net/secrets/{name}/0001"}, args)
     if args[:3] == ["deployment", "sub", "create"]:
         return deployment(args, state)
+    if args[:4] == ["functionapp", "config", "appsettings", "set"]:
+        app = state.setdefault("app_settings", {}).setdefault(option(args, "--name"), {})
+        settings = args[args.index("--settings") + 1:]
+        for setting in settings:
+            if setting.startswith("--"):
+                break
+            key, _, value = setting.partition("=")
+            app[key] = value
+        return emit([{"name": k, "slotSetting": False, "value": v} for k, v in app.items()], args)
     fail(f"az stand-in: no fixture for az {' '.join(args)}", 2)
 
 
@@ -167,19 +211,32 @@ def deployment(args, state):
                       "principalId": operator, "scope": storage, "roleDefinitionName": "Storage Table Data Contributor"}
         if not any(a["principalId"] == operator and a["scope"] == storage for a in state["assignments"]):
             state["assignments"].append(assignment)
+    # A purge-protected vault soft-deleted under the name blocks a new one: ARM recovers it or refuses.
+    vault = "kv-dryrun01"
+    deleted = next((v for v in state["deleted_vaults"] if v["name"] == vault), None)
+    recover = given.get("keyVaultRecover") == "true"
+    if deleted and not recover:
+        fail(f"ERROR: (ConflictError) A vault with the same name already exists in deleted state. You need to either recover or purge existing key vault. Vault: {vault}", 1)
+    if recover and not deleted and vault not in state.get("vaults", []):
+        fail(f"ERROR: (DeletedVaultNotFound) The deleted vault {vault} was not found and cannot be recovered.", 1)
+    if deleted:
+        state["deleted_vaults"].remove(deleted)
+        state.setdefault("secrets", {})[vault] = dict(deleted.get("secrets", {}))
+    # With the edge on, the static web app's own host is locked down (it answers 403); APP_URL is the edge's.
     app_url = os.environ["DRYRUN_APP_URL"]
+    static_url = os.environ.get("DRYRUN_LOCKED_URL", app_url) if given.get("edgeEnabled") == "true" else app_url
     values = {
-        "AZURE_RESOURCE_GROUP": group, "APP_URL": app_url, "STATIC_WEB_APP_URL": app_url,
+        "AZURE_RESOURCE_GROUP": group, "APP_URL": app_url, "STATIC_WEB_APP_URL": static_url,
         "FUNCTION_APP_NAME": "func-dryrun01", "USERS_SERVICE_URI": "https://stdryrun01.table.core.windows.net/",
         "STORAGE_ACCOUNT_ID": storage, "MANAGED_IDENTITY_PRINCIPAL_ID": MANAGED_IDENTITY, "AZURE_TENANT_ID": TENANT,
-        "KEY_VAULT_NAME": "kv-dryrun01",
+        "KEY_VAULT_NAME": vault,
         "OPERATOR_IDS": ",".join(dict.fromkeys(operators)),
     }
     missing = sorted(set(template.get("outputs", {})) - set(values))
     if missing:
         fail(f"az stand-in: no fixture for the outputs {missing}", 2)
     state.setdefault("deployments", []).append(given)
-    state["vaults"] = sorted(set(state.get("vaults", [])) | {"kv-dryrun01"})
+    state["vaults"] = sorted(set(state.get("vaults", [])) | {vault})
     outputs = {name: {"type": spec["type"], "value": values[name]} for name, spec in template["outputs"].items()}
     emit(outputs if option(args, "--query") == "properties.outputs" else {"properties": {"outputs": outputs, "provisioningState": "Succeeded"}}, args)
 
@@ -198,6 +255,10 @@ def aws(args, state):
         stack = {"StackName": name, "StackStatus": "UPDATE_COMPLETE", "Outputs": outputs}
         if option(args, "--output") == "none":
             return None
+        query = option(args, "--query") or ""
+        if query.startswith("Stacks[0].Outputs[?OutputKey=='"):
+            wanted = query.split("'")[1]
+            return emit([o["OutputValue"] for o in outputs if o["OutputKey"] == wanted], args, "text")
         return emit(outputs if option(args, "--query") == "Stacks[0].Outputs" else {"Stacks": [stack]}, args)
     if args[:2] == ["cloudformation", "deploy"]:
         return deploy_stack(args, state)
@@ -208,6 +269,20 @@ def aws(args, state):
     if args[:2] == ["iam", "get-open-id-connect-provider"]:
         client_ids = providers[option(args, "--open-id-connect-provider-arn")]
         return emit(client_ids if option(args, "--query") == "ClientIDList" else {"ClientIDList": client_ids}, args, "text")
+    if args[:2] == ["iam", "create-access-key"]:
+        # The secret is printed once, as the real command does, and kept only to check where it went.
+        user = option(args, "--user-name")
+        if user not in state.get("users", []):
+            fail(f"An error occurred (NoSuchEntity) when calling the CreateAccessKey operation: The user with name {user} cannot be found.", 254)
+        keys = state.setdefault("access_keys", {}).setdefault(user, [])
+        if len(keys) >= 2:
+            fail("An error occurred (LimitExceeded) when calling the CreateAccessKey operation: Cannot exceed quota for AccessKeysPerUser: 2", 254)
+        key = {"UserName": user, "AccessKeyId": f"AKIADRYRUN{len(keys):010d}", "Status": "Active",
+               "SecretAccessKey": secrets.token_urlsafe(30), "CreateDate": "2026-12-03T10:00:00+00:00"}
+        keys.append(key)
+        if option(args, "--query") == "AccessKey.[AccessKeyId,SecretAccessKey]":
+            return emit([[key["AccessKeyId"], key["SecretAccessKey"]]], args, "text")
+        return emit({"AccessKey": key}, args, "text")
     if args[:2] == ["iam", "add-client-id-to-open-id-connect-provider"]:
         arn = option(args, "--open-id-connect-provider-arn")
         target = state["existing_providers"] if arn in state["existing_providers"] else state["providers"]
@@ -222,7 +297,7 @@ def deploy_stack(args, state):
     overrides = dict(o.split("=", 1) for o in args[args.index("--parameter-overrides") + 1:] if "=" in o and not o.startswith("--"))
     existing = state["stacks"].get(name)
     params = {"CredentialSource": "WebIdentity", "EntraTenantId": "", "WebIdentityAudience": "", "ManagedIdentityPrincipalId": "",
-              "ExistingOidcProviderArn": "", "EnvironmentName": "prod", "BucketName": ""}
+              "ExistingOidcProviderArn": "", "EnvironmentName": "prod", "BucketName": "", "ExtraBucketNames": "", "BrokerUserName": ""}
     params.update(existing["parameters"] if existing else {})
     params.update(overrides)
     if params["CredentialSource"] == "WebIdentity":
@@ -243,6 +318,11 @@ def deploy_stack(args, state):
     if params["CredentialSource"] == "WebIdentity":
         outputs["WebIdentityAudience"] = params["WebIdentityAudience"]
         outputs["IdentityProviderArn"] = params["ExistingOidcProviderArn"] or provider
+    else:
+        user = params["BrokerUserName"] or f"filebridge-broker-{params['EnvironmentName']}"
+        state["users"] = sorted(set(state.get("users", [])) | {user})
+        outputs["BrokerUserName"] = user
+        outputs["BrokerUserArn"] = f"arn:aws:iam::{AWS_ACCOUNT}:user/{user}"
     state["stacks"][name] = {"parameters": params, "outputs": outputs}
     print(f"\nWaiting for changeset to be created..\nWaiting for stack create/update to complete\nSuccessfully created/updated stack - {name}")
 
@@ -252,6 +332,9 @@ def main():
     with open(os.path.join(STATE_DIR, "calls.jsonl"), "a", encoding="utf-8") as log:
         log.write(json.dumps({"tool": tool, "args": args}) + "\n")
     state = load()
+    if tool == "azd" and args[:2] == ["hooks", "run"]:
+        # The hook calls the stand-ins itself: they keep the state; this process must not write its old copy back.
+        return azd(args, state)
     try:
         {"az": az, "aws": aws, "azd": azd}[tool](args, state)
     finally:

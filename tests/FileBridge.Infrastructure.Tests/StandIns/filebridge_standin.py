@@ -2,9 +2,12 @@
 ("HTTP API", "Signing in"): the password answers 202 {"next": NEXT, ...} with __Host-fb_pending, and
 POST /api/auth/second-factor with the right code answers 200 with __Host-fb_session.
 
-Usage: python3 filebridge_standin.py PASSWORD CODE NEXT   (NEXT: second-factor, change-password, enroll or none)
+Usage: python3 filebridge_standin.py PASSWORD CODE NEXT   (NEXT: second-factor, change-password, enroll or none;
+       lockdown: a static web app host behind the edge's lockdown, which answers 403 to everything)
 Prints the port it listens on (loopback), then serves until killed. Each request's method, path and the
 names of the JSON members it sent are appended to the file named by STANDIN_LOG (never their values).
+With STANDIN_USERS naming a file, only the accounts listed there exist, one a line as "name" or "name NEXT"
+(what `filebridge-admin users add` made); without it any name signs in with PASSWORD.
 """
 import http.server
 import json
@@ -16,6 +19,21 @@ PASSWORD, CODE, NEXT = sys.argv[1], sys.argv[2], sys.argv[3]
 PENDING = secrets.token_urlsafe(16)
 SESSION = secrets.token_urlsafe(16)
 LOG = os.environ.get("STANDIN_LOG")
+USERS = os.environ.get("STANDIN_USERS")
+
+
+def account(name):
+    """The next step of an existing account, or None when no account has that name."""
+    if not USERS:
+        return NEXT
+    if not os.path.exists(USERS):
+        return None
+    with open(USERS, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if parts and parts[0] == name:
+                return parts[1] if len(parts) > 1 else NEXT
+    return None
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -47,6 +65,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.record(None)
+        if NEXT == "lockdown":
+            return self.answer(403, None)
         path = self.path.split("?")[0]
         if path == "/api/health":
             return self.answer(200, {"status": "ok"})
@@ -69,16 +89,19 @@ class Handler(http.server.BaseHTTPRequestHandler):
         raw = self.rfile.read(length) if length else b""
         body = json.loads(raw) if raw else {}
         self.record(body)
+        if NEXT == "lockdown":
+            return self.answer(403, None)
         if self.path == "/api/auth/login":
-            if body.get("password") != PASSWORD:
+            next_step = account(body.get("username"))
+            if body.get("password") != PASSWORD or next_step is None:
                 return self.answer(401, {"code": "invalid_credentials"})
             pending = ("Set-Cookie", f"__Host-fb_pending={PENDING}; Path=/; Secure; HttpOnly; SameSite=Strict")
             session = ("Set-Cookie", f"__Host-fb_session={SESSION}; Path=/; Secure; HttpOnly; SameSite=Strict")
-            if NEXT == "none":
+            if next_step == "none":
                 return self.answer(200, {"user": {"id": body["username"], "displayName": "Smoke"}, "expiresAt": "2026-12-03T18:00:00Z"}, [session])
-            answer = {"next": NEXT, "expiresAt": "2026-12-03T10:05:00Z"}
-            if NEXT != "change-password":
-                answer["methods"] = ["totp", "recovery"] if NEXT == "second-factor" else ["passkey", "totp"]
+            answer = {"next": next_step, "expiresAt": "2026-12-03T10:05:00Z"}
+            if next_step != "change-password":
+                answer["methods"] = ["totp", "recovery"] if next_step == "second-factor" else ["passkey", "totp"]
             return self.answer(202, answer, [pending])
         if self.path == "/api/auth/second-factor":
             if self.cookie("__Host-fb_pending") != PENDING:
