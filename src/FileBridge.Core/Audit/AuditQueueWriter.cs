@@ -27,10 +27,20 @@ public sealed class AuditQueueWriter(AuditTrail trail, AuditTable table, AuditGa
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            trail.Complete();
-            using var drain = new CancellationTokenSource(DrainTimeout);
-            await DrainAsync(drain.Token);
+            // What is left is written by StopAsync.
         }
+    }
+
+    /// <summary>
+    /// Writes what is left once the loop has ended. Here rather than at the end of the loop: a host that stops right
+    /// after starting cancels the loop before it ever runs, and its rows would be lost.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        trail.Complete();
+        using var drain = new CancellationTokenSource(DrainTimeout);
+        await DrainAsync(drain.Token);
     }
 
     /// <summary>

@@ -38,6 +38,24 @@ public sealed class AuditQueueWriterTests
         Assert.All(stored, row => Assert.Equal(Noon, row.GetDateTimeOffset("Time")));
     }
 
+    [Fact]
+    public async Task Stop_BeforeTheLoopEverRan_StillWritesEveryQueuedRow()
+    {
+        // A host stopped right after starting can cancel the writer's loop before it runs: stop the writer without
+        // starting it, the same situation made certain.
+        using var host = Build(new AuditGathering(TimeSpan.FromMilliseconds(10)), new TransactionCounter(), out var trail, out var rows);
+        var writer = host.Services.GetServices<IHostedService>().OfType<AuditQueueWriter>().Single();
+        for (var i = 0; i < 30; i++)
+        {
+            trail.Post(new AuditEvent(AuditActions.List, "writer-stop", "home/", "200"));
+        }
+
+        await writer.StopAsync(CancellationToken.None);
+
+        var stored = await rows.WaitForAsync(r => r.Count >= 30, TimeSpan.FromSeconds(2));
+        Assert.Equal(30, stored.Count);
+    }
+
     private static IHost Build(AuditGathering gathering, TransactionCounter transactions, out AuditTrail trail, out AuditRows rows)
     {
         var settings = TestEnvironment.BaseSettings();
