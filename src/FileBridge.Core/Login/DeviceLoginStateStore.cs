@@ -1,5 +1,5 @@
-using Azure;
 using Azure.Data.Tables;
+using FileBridge.Core.Storage;
 
 namespace FileBridge.Core.Login;
 
@@ -34,14 +34,10 @@ public sealed class DeviceLoginStateStore(UnknownNameLoginStateStore attempts) :
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
         await foreach (var entity in attempts.Table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            try
+            // A row swept meanwhile is not counted.
+            if (await attempts.Table.DeleteIfPresentAsync(entity.PartitionKey, entity.RowKey, cancellationToken))
             {
-                await attempts.Table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
                 deleted++;
-            }
-            catch (RequestFailedException e) when (e.Status == 404)
-            {
-                // Swept meanwhile.
             }
         }
 

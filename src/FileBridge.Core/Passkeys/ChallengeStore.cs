@@ -77,14 +77,8 @@ public sealed class ChallengeStore(TableServiceClient service, IOptions<SecondFa
             return null;
         }
 
-        try
-        {
-            await _table.DeleteEntityAsync(entity.PartitionKey, entity.RowKey, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Already gone; the mark above is what made this use the only one.
-        }
+        // Already gone is fine: the mark above is what made this use the only one.
+        await _table.DeleteIfPresentAsync(entity.PartitionKey, entity.RowKey, cancellationToken);
 
         var expiresAt = entity.GetDateTimeOffset(ExpiresAtColumn);
         return expiresAt is { } expiry && expiry > time.GetUtcNow() && entity.GetString(OptionsColumn) is { } optionsJson

@@ -118,15 +118,7 @@ public sealed class PasskeyStore(TableServiceClient service, IOptions<SecondFact
             return false;
         }
 
-        try
-        {
-            await _table.DeleteEntityAsync(userHandle, rowKey, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        return await _table.DeleteIfPresentAsync(userHandle, rowKey, cancellationToken);
     }
 
     /// <summary>

@@ -161,29 +161,15 @@ public sealed class PendingStepStore(TableServiceClient service, IOptions<Second
             return;
         }
 
-        try
-        {
-            await _table.DeleteEntityAsync(KeyOf(cookieValue), string.Empty, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
+        await _table.DeleteIfPresentAsync(KeyOf(cookieValue), string.Empty, cancellationToken);
     }
 
     /// <summary>Removes steps nobody finished; returns how many.</summary>
     public Task<int> DeleteExpiredAsync(CancellationToken cancellationToken) =>
         ExpiredRows.DeleteAsync(_table, ExpiresAtColumn, time.GetUtcNow(), cancellationToken);
 
-    private async Task TryDeleteAsync(PendingStep step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(step.Key, string.Empty, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-        }
-    }
+    private Task TryDeleteAsync(PendingStep step, CancellationToken cancellationToken) =>
+        _table.DeleteIfPresentAsync(step.Key, string.Empty, cancellationToken);
 
     private static string KeyOf(string cookieValue) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cookieValue)));
 

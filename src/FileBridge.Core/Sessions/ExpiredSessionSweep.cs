@@ -2,6 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FileBridge.Core.Storage;
 
 namespace FileBridge.Core.Sessions;
 
@@ -34,14 +35,10 @@ public sealed partial class ExpiredSessionSweep(
         {
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
             {
-                try
+                // A session signed out or swept by another instance meanwhile is not counted.
+                if (await table.DeleteIfPresentAsync(row.PartitionKey, row.RowKey, cancellationToken))
                 {
-                    await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, cancellationToken);
                     deleted++;
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    // Signed out or swept by another instance meanwhile.
                 }
             }
         }

@@ -131,15 +131,7 @@ public sealed class TableSessionIndex(TableServiceClient service, IOptions<Sessi
             return false;
         }
 
-        try
-        {
-            await _table.DeleteEntityAsync(userId, sessionId, ETag.All, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
+        return await _table.DeleteIfPresentAsync(userId, sessionId, cancellationToken);
     }
 
     private async Task<(ETag? Version, List<SessionIndexEntry> Entries)> ReadPartitionAsync(string userId, CancellationToken cancellationToken)

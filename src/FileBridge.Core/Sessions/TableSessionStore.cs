@@ -90,17 +90,9 @@ public sealed class TableSessionStore(TableServiceClient service, IOptions<Sessi
         }
     }
 
-    public async Task DeleteAsync(string tokenHash, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(tokenHash, tokenHash, ETag.All, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Logout is idempotent.
-        }
-    }
+    // Logout is idempotent: a session already gone is fine.
+    public Task DeleteAsync(string tokenHash, CancellationToken cancellationToken) =>
+        _table.DeleteIfPresentAsync(tokenHash, tokenHash, cancellationToken);
 
     private static SessionRecord ToRecord(TableEntity entity) => new(
         entity.RowKey,
