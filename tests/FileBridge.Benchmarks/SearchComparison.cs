@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FileBridge.Core.Aws;
@@ -24,7 +23,7 @@ internal static class SearchComparison
 
     public static async Task RunAsync()
     {
-        using var admin = AdminClient();
+        using var admin = LocalS3Admin.CreateClient();
         await SeedAsync(admin);
         try
         {
@@ -131,19 +130,6 @@ internal static class SearchComparison
 
         return (scanned, found);
     }
-
-    private static AmazonS3Client AdminClient() =>
-        new(
-            new BasicAWSCredentials(TestEnvironment.AdminAccessKeyId, TestEnvironment.AdminSecretAccessKey),
-            new AmazonS3Config
-            {
-                ServiceURL = TestEnvironment.AwsServiceUrl,
-                ForcePathStyle = true,
-                AuthenticationRegion = TestEnvironment.AwsRegion,
-                // The local Ceph endpoint understands neither flexible checksums nor chunked uploads.
-                RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-                ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-            });
 
     /// <summary>Puts the 10,000 keys in the second bucket (kept if a run was interrupted before removing them).</summary>
     private static async Task SeedAsync(AmazonS3Client admin)

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Amazon.Runtime;
-using Amazon.S3;
 using FileBridge.Testing;
 
 namespace FileBridge.Browser.Tests;
@@ -310,13 +308,7 @@ public sealed partial class FileBrowserTests(BrowserHost host)
 
     private static async Task<byte[]> ObjectBytesAsync(string key)
     {
-        var config = new AmazonS3Config
-        {
-            ServiceURL = TestEnvironment.AwsServiceUrl,
-            ForcePathStyle = true,
-            AuthenticationRegion = TestEnvironment.AwsRegion,
-        };
-        using var s3 = new AmazonS3Client(new BasicAWSCredentials(TestEnvironment.AdminAccessKeyId, TestEnvironment.AdminSecretAccessKey), config);
+        using var s3 = LocalS3Admin.CreateClient();
         using var response = await s3.GetObjectAsync(TestEnvironment.Bucket, key);
         using var buffer = new MemoryStream();
         await response.ResponseStream.CopyToAsync(buffer);

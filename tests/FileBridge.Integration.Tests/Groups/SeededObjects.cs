@@ -1,4 +1,3 @@
-using Amazon.Runtime;
 using Amazon.S3;
 using Amazon.S3.Model;
 using FileBridge.Testing;
@@ -8,17 +7,7 @@ namespace FileBridge.Integration.Tests.Groups;
 /// <summary>Objects a test writes into the first bucket with the endpoint's admin keys, and removes again.</summary>
 public sealed class SeededObjects : IAsyncDisposable
 {
-    private readonly AmazonS3Client _admin = new(
-        new BasicAWSCredentials(TestEnvironment.AdminAccessKeyId, TestEnvironment.AdminSecretAccessKey),
-        new AmazonS3Config
-        {
-            ServiceURL = TestEnvironment.AwsServiceUrl,
-            ForcePathStyle = true,
-            AuthenticationRegion = TestEnvironment.AwsRegion,
-            // The local Ceph endpoint understands neither flexible checksums nor chunked uploads.
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        });
+    private readonly AmazonS3Client _admin = LocalS3Admin.CreateClient();
 
     private readonly List<string> _keys = [];
 
